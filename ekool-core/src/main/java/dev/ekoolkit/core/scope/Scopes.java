@@ -1,0 +1,127 @@
+package dev.ekoolkit.core.scope;
+
+import dev.ekoolkit.core.error.EkoolOAuthException;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * An immutable, ordered set of scopes in the space-separated wire form of RFC 6749 §3.3, for example
+ * {@code "users-basic mkool-api"}. Order is kept as given; duplicates and empty tokens are rejected.
+ *
+ * <pre>{@code
+ * Scopes scopes = Scopes.parse("users-basic");
+ * String wire = scopes.format();   // "users-basic"
+ * }</pre>
+ *
+ * @param values the scopes, in order, without duplicates
+ */
+public record Scopes(List<Scope> values) implements Iterable<Scope> {
+
+    /**
+     * Copies the list and rejects duplicates.
+     *
+     * @throws EkoolOAuthException {@code invalid_scope} when a scope repeats
+     */
+    public Scopes {
+        values = List.copyOf(Objects.requireNonNull(values, "values"));
+        Set<Scope> seen = new HashSet<>();
+        for (Scope s : values) {
+            if (!seen.add(s)) {
+                throw EkoolOAuthException.invalidScope("scope '" + s.value() + "' is listed more than once");
+            }
+        }
+    }
+
+    /** No scopes. */
+    public static Scopes empty() {
+        return new Scopes(List.of());
+    }
+
+    /** The given scopes, in order. */
+    public static Scopes of(Scope... scopes) {
+        return new Scopes(Arrays.asList(scopes));
+    }
+
+    /** The given scope tokens, in order; each validated as in {@link Scope#of(String)}. */
+    public static Scopes of(String... scopes) {
+        return new Scopes(Arrays.stream(scopes).map(Scope::of).toList());
+    }
+
+    /** The given scopes, in iteration order. */
+    public static Scopes of(Collection<Scope> scopes) {
+        return new Scopes(new ArrayList<>(scopes));
+    }
+
+    /**
+     * Parses the space-separated wire form (RFC 6749 §3.3). Tokens are separated by exactly one space;
+     * an empty token (a leading, trailing or double space) is rejected, as is a repeated scope.
+     * {@code null} or {@code ""} gives {@link #empty()}.
+     *
+     * @throws EkoolOAuthException {@code invalid_scope} naming the problem and where it is
+     */
+    public static Scopes parse(String wire) {
+        if (wire == null || wire.isEmpty()) {
+            return empty();
+        }
+        String[] tokens = wire.split(" ", -1);
+        List<Scope> scopes = new ArrayList<>(tokens.length);
+        for (int i = 0; i < tokens.length; i++) {
+            if (tokens[i].isEmpty()) {
+                throw EkoolOAuthException.invalidScope("scope must be scope tokens separated by single spaces"
+                        + " (RFC 6749 section 3.3); got an empty token at token " + (i + 1) + " of '"
+                        + Scope.printable(wire) + "' (a leading, trailing or double space?)");
+            }
+            scopes.add(Scope.parse(tokens[i]));
+        }
+        return new Scopes(scopes);
+    }
+
+    /** The space-separated wire form; {@code ""} when empty. */
+    public String format() {
+        return values.stream().map(Scope::value).collect(Collectors.joining(" "));
+    }
+
+    /** {@code true} when {@code scope} is one of these. */
+    public boolean contains(Scope scope) {
+        return values.contains(scope);
+    }
+
+    /** {@code true} when every scope of {@code other} is one of these. */
+    public boolean containsAll(Scopes other) {
+        return values.containsAll(other.values);
+    }
+
+    /** The number of scopes. */
+    public int size() {
+        return values.size();
+    }
+
+    /** {@code true} when there are no scopes. */
+    public boolean isEmpty() {
+        return values.isEmpty();
+    }
+
+    /** The scope tokens as strings, in order. */
+    public List<String> asStrings() {
+        return values.stream().map(Scope::value).toList();
+    }
+
+    @Override
+    public Iterator<Scope> iterator() {
+        return values.iterator();
+    }
+
+    /** The wire form. */
+    @Override
+    public String toString() {
+        return format();
+    }
+}

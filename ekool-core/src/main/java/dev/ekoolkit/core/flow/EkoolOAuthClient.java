@@ -189,12 +189,14 @@ public final class EkoolOAuthClient {
                         + "' must not be repeated (RFC 6749 section 3.1); got it " + values.size() + " times");
             }
         }
+        // Nimbus needs an absolute URI; an app may hand us only path and query, so resolve against ours.
+        URI absolute = callbackUri.isAbsolute() ? callbackUri : pending.redirectUri().uri().resolve(callbackUri);
         String returnedState = first(params, "state");
         if (first(params, "error") != null) {
             if (returnedState != null && !stateMatches(pending.state(), returnedState)) {
                 throw stateMismatch(pending.state(), returnedState);
             }
-            throw authorizationError(callbackUri, params, pending);
+            throw authorizationError(absolute, params, pending);
         }
         if (returnedState == null) {
             throw new StateMismatchException("callback has no 'state' parameter, but the authorization request sent one"
@@ -210,7 +212,7 @@ public final class EkoolOAuthClient {
         }
         try {
             // Nimbus interprets the rest (iss, response_mode); our checks above are stricter than its own.
-            AuthorizationResponse response = AuthorizationResponse.parse(callbackUri);
+            AuthorizationResponse response = AuthorizationResponse.parse(absolute);
             if (!response.indicatesSuccess() || response.toSuccessResponse().getAuthorizationCode() == null) {
                 throw EkoolOAuthException.invalidRequest("callback must carry 'code' (RFC 6749 section 4.1.2)");
             }

@@ -44,7 +44,7 @@ public record EkoolUser(String id, String firstName, String lastName, String ema
     public static EkoolUser parse(String json) {
         Map<String, Object> body;
         try {
-            body = JSONObjectUtils.parse(json);
+            body = JSONObjectUtils.parseKeepingOrder(json);
         } catch (ParseException e) {
             throw new EkoolOAuthException(EkoolOAuthException.SERVER_ERROR,
                     "user profile must be a JSON object {\"data\": {...}}; got a body that is not a JSON object", 200);

@@ -3,11 +3,9 @@ package dev.ekoolkit.core.flow;
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
-import com.nimbusds.oauth2.sdk.AuthorizationErrorResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
-import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
@@ -101,6 +99,7 @@ public final class EkoolOAuthClient {
         this.clock = b.clock;
         this.httpClient = b.httpClient != null ? b.httpClient : HttpClient.newBuilder()
                 .connectTimeout(DEFAULT_CONNECT_TIMEOUT)
+                .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
@@ -196,7 +195,7 @@ public final class EkoolOAuthClient {
             if (returnedState != null && !stateMatches(pending.state(), returnedState)) {
                 throw stateMismatch(pending.state(), returnedState);
             }
-            throw authorizationError(absolute, params, pending);
+            throw authorizationError(params, pending);
         }
         if (returnedState == null) {
             throw new StateMismatchException("callback has no 'state' parameter, but the authorization request sent one"
@@ -450,25 +449,13 @@ public final class EkoolOAuthClient {
                 Redaction.clean(challenge, secrets, Redaction.DESCRIPTION_LIMIT));
     }
 
-    private AuthorizationErrorException authorizationError(URI callbackUri, Map<String, List<String>> params,
+    private AuthorizationErrorException authorizationError(Map<String, List<String>> params,
                                                            PendingAuthorization pending) {
+        // Read the decoded parameters directly: Nimbus would drop non-ASCII characters from the description,
+        // and eKool's texts may be Estonian.
         String error = first(params, "error");
         String description = first(params, "error_description");
         String errorUri = first(params, "error_uri");
-        try {
-            AuthorizationResponse response = AuthorizationResponse.parse(callbackUri);
-            if (!response.indicatesSuccess()) {
-                ErrorObject e = ((AuthorizationErrorResponse) response).getErrorObject();
-                if (e.getCode() != null) {
-                    error = e.getCode();
-                }
-                if (e.getDescription() != null) {
-                    description = e.getDescription();
-                }
-            }
-        } catch (ParseException e) {
-            // Keep the raw parameters; a malformed error response is still an error response.
-        }
         List<String> secrets = secrets(pending.state(), pending.codeVerifier());
         String cleanError = Redaction.clean(error, secrets, 80);
         String text = description == null || description.isBlank()
@@ -621,7 +608,7 @@ public final class EkoolOAuthClient {
             return this;
         }
 
-        /** The HTTP client to use; default one with a 10 s connect timeout that does not follow redirects. */
+        /** The HTTP client to use; default an HTTP/1.1 one with a 10 s connect timeout that does not follow redirects. */
         public Builder httpClient(HttpClient httpClient) {
             this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
             return this;

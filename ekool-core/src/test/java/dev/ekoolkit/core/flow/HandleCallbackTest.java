@@ -118,6 +118,23 @@ class HandleCallbackTest {
     }
 
     @Test
+    void a_non_ascii_description_keeps_its_letters() {
+        AuthorizationErrorException e = catchThrowableOfType(AuthorizationErrorException.class,
+                () -> client.handleCallback(pending, callback("error=access_denied"
+                        + "&error_description=Kasutaja+keeldus+n%C3%B5usolekust&state=" + STATE)));
+
+        assertThat(e.errorDescription()).isEqualTo("Kasutaja keeldus nõusolekust");
+    }
+
+    @Test
+    void a_description_with_control_characters_is_flattened() {
+        AuthorizationErrorException e = catchThrowableOfType(AuthorizationErrorException.class,
+                () -> client.handleCallback(pending, callback("error=access_denied&error_description=line1%0D%0Aline2&state=" + STATE)));
+
+        assertThat(e.errorDescription()).isEqualTo("line1 line2");
+    }
+
+    @Test
     void server_error_without_description_gets_a_clear_one() {
         AuthorizationErrorException e = catchThrowableOfType(AuthorizationErrorException.class,
                 () -> client.handleCallback(pending, callback("error=server_error&state=" + STATE)));

@@ -47,12 +47,12 @@ public record EkoolUser(String id, String firstName, String lastName, String ema
             body = JSONObjectUtils.parseKeepingOrder(json);
         } catch (ParseException e) {
             throw new EkoolOAuthException(EkoolOAuthException.SERVER_ERROR,
-                    "user profile must be a JSON object {\"data\": {...}}; got a body that is not a JSON object", 200);
+                    "user profile must be a JSON object with a 'data' object; got a body that is not a JSON object", 200);
         }
         Object data = body.containsKey("data") ? body.get("data") : body;
         if (!(data instanceof Map<?, ?> map)) {
             throw new EkoolOAuthException(EkoolOAuthException.SERVER_ERROR,
-                    "user profile must be {\"data\": {...}}; got 'data' that is " + describe(data), 200);
+                    "user profile must have a 'data' object; got 'data' that is " + describe(data), 200);
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> m = (Map<String, Object>) map;

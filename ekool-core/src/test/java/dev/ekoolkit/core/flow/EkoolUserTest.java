@@ -84,14 +84,14 @@ class EkoolUserTest {
     void a_body_that_is_not_json_is_rejected_and_says_so() {
         EkoolOAuthException e = catchThrowableOfType(EkoolOAuthException.class, () -> EkoolUser.parse("<html>"));
 
-        assertThat(e.errorDescription()).isEqualTo("user profile must be a JSON object {\"data\": {...}}; got a body that is not a JSON object");
+        assertThat(e.errorDescription()).isEqualTo("user profile must be a JSON object with a 'data' object; got a body that is not a JSON object");
     }
 
     @Test
     void data_that_is_not_an_object_is_rejected_and_says_so() {
         EkoolOAuthException e = catchThrowableOfType(EkoolOAuthException.class, () -> EkoolUser.parse("{\"data\":[1]}"));
 
-        assertThat(e.errorDescription()).isEqualTo("user profile must be {\"data\": {...}}; got 'data' that is an array");
+        assertThat(e.errorDescription()).isEqualTo("user profile must have a 'data' object; got 'data' that is an array");
     }
 
     @Test

@@ -293,7 +293,7 @@ public final class EkoolOAuthClient {
                 return EkoolUser.parse(body);
             } catch (EkoolOAuthException e) {
                 throw new ResourceAccessException(EkoolOAuthException.SERVER_ERROR, e.errorDescription()
-                        + " (" + Redaction.excerpt(body, contentType, secrets) + ")", status, uri, challenge);
+                        + " (" + Redaction.excerpt(body, contentType, secrets, false) + ")", status, uri, challenge);
             }
         }
         throw resourceError(uri, status, body, contentType, challenge, secrets);
@@ -371,7 +371,7 @@ public final class EkoolOAuthClient {
                 : "";
         throw new TokenEndpointException(EkoolOAuthException.SERVER_ERROR,
                 "token endpoint answered HTTP " + status + location + " with " + what + ": "
-                        + Redaction.excerpt(body, contentType, secrets),
+                        + Redaction.excerpt(body, contentType, secrets, status != 200),
                 status, endpoint, null, null, false);
     }
 

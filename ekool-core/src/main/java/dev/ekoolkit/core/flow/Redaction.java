@@ -66,6 +66,14 @@ final class Redaction {
      * the HTML {@code <title>} or the first characters of text, with known secrets removed.
      */
     static String excerpt(String body, String contentType, Collection<String> secrets) {
+        return excerpt(body, contentType, secrets, true);
+    }
+
+    /**
+     * As {@link #excerpt(String, String, Collection)}; with {@code quoteText} false only an HTML title is
+     * quoted. Used for 200 answers, whose bodies may hold tokens or personal data in an unexpected shape.
+     */
+    static String excerpt(String body, String contentType, Collection<String> secrets, boolean quoteText) {
         String type = contentType == null || contentType.isBlank() ? "no Content-Type" : clean(contentType, secrets, 80);
         if (body == null || body.isEmpty()) {
             return type + ", empty body";
@@ -74,7 +82,12 @@ final class Redaction {
         String lower = body.toLowerCase(Locale.ROOT);
         if (lower.contains("<html") || lower.contains("<!doctype") || (contentType != null && contentType.contains("html"))) {
             Matcher m = HTML_TITLE.matcher(body);
-            text = m.find() ? m.group(1) : HTML_TAG.matcher(body).replaceAll(" ");
+            text = m.find() ? m.group(1) : quoteText ? HTML_TAG.matcher(body).replaceAll(" ") : null;
+        } else if (!quoteText) {
+            text = null;
+        }
+        if (text == null) {
+            return type + ", " + body.length() + " characters";
         }
         return type + ", " + body.length() + " characters: '" + clean(text, secrets, EXCERPT_LIMIT) + "'";
     }

@@ -123,6 +123,16 @@ class BasicProfileTest {
     }
 
     @Test
+    void a_200_without_id_does_not_quote_the_personal_data_it_holds() {
+        stub.json(200, "{\"data\":{\"email\":\"mari@example.ee\",\"personalCode\":\"49403136526\"}}");
+
+        ResourceAccessException e = catchThrowableOfType(ResourceAccessException.class, () -> client.fetchBasicProfile(TOKEN));
+
+        assertThat(e.getMessage()).doesNotContain("49403136526").doesNotContain("mari@")
+                .contains("application/json; charset=UTF-8, 65 characters");
+    }
+
+    @Test
     void a_profile_echoing_the_token_in_an_error_never_repeats_it() {
         stub.answer(500, "text/plain", "bad token " + TOKEN);
 

@@ -183,6 +183,24 @@ class TokenEndpointTest {
     }
 
     @Test
+    void a_200_form_encoded_body_is_rejected_without_quoting_its_tokens() {
+        stub.answer(200, "application/x-www-form-urlencoded", "access_token=leaky-access-token&token_type=bearer");
+
+        TokenEndpointException e = catchThrowableOfType(TokenEndpointException.class, () -> client.exchangeCode(pending, "c"));
+
+        assertThat(e.errorDescription()).doesNotContain("leaky-access-token").endsWith("application/x-www-form-urlencoded, 49 characters");
+    }
+
+    @Test
+    void a_200_html_login_page_is_named_by_its_title() {
+        stub.answer(200, "text/html", "<html><head><title>eKool login</title></head><body>form</body></html>");
+
+        TokenEndpointException e = catchThrowableOfType(TokenEndpointException.class, () -> client.exchangeCode(pending, "c"));
+
+        assertThat(e.errorDescription()).endsWith("'eKool login'");
+    }
+
+    @Test
     void a_redirect_is_not_followed_and_is_reported() {
         stub.answer(302, Map.of("Location", "https://login.example/login?next=x"), "");
 

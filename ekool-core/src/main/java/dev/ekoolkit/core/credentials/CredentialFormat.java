@@ -159,7 +159,11 @@ public final class CredentialFormat {
         if (isWhitespace(cp)) {
             return describeWhitespace(cp);
         }
-        return "the character " + codePointName(cp);
+        if (Character.isDefined(cp) && !Character.isISOControl(cp) && Character.getType(cp) != Character.FORMAT
+                && Character.getType(cp) != Character.SURROGATE && Character.getType(cp) != Character.PRIVATE_USE) {
+            return "'" + Character.toString(cp) + "' " + codePointName(cp);
+        }
+        return "the character " + String.format(Locale.ROOT, "U+%04X", cp);
     }
 
     private static String codePointName(int cp) {

@@ -100,7 +100,7 @@ public class EkoolOAuthException extends RuntimeException {
 
     /** The HTTP status RFC 6749 §5.2 and RFC 6750 §3.1 give an error code: 401, 403, 500, 503 or 400. */
     public static int defaultStatus(String error) {
-        return switch (error) {
+        return switch (Objects.requireNonNull(error, "error")) {
             case INVALID_CLIENT, INVALID_TOKEN -> 401;
             case INSUFFICIENT_SCOPE -> 403;
             case SERVER_ERROR -> 500;

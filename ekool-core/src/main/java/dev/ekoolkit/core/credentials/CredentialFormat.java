@@ -104,7 +104,7 @@ public final class CredentialFormat {
         }
         if (start == cps.length) {
             return List.of(new Violation(field, Violation.Rule.WHITESPACE,
-                    rule + "; got only whitespace (" + cps.length + " characters)"));
+                    rule + "; got only whitespace (" + characters(cps.length) + ")"));
         }
         if (start > 0) {
             violations.add(new Violation(field, Violation.Rule.WHITESPACE,
@@ -121,8 +121,8 @@ public final class CredentialFormat {
         int coreLength = end - start;
         if (coreLength != length) {
             String received = start > 0 || end < cps.length
-                    ? coreLength + " characters without the whitespace (" + cps.length + " with it)"
-                    : cps.length + " characters";
+                    ? characters(coreLength) + " without the whitespace (" + cps.length + " with it)"
+                    : characters(cps.length);
             violations.add(new Violation(field, Violation.Rule.LENGTH, rule + "; got " + received));
         }
         for (int i = start; i < end; i++) {
@@ -136,6 +136,10 @@ public final class CredentialFormat {
             }
         }
         return List.copyOf(violations);
+    }
+
+    private static String characters(int count) {
+        return count == 1 ? "1 character" : count + " characters";
     }
 
     private static boolean isWhitespace(int cp) {

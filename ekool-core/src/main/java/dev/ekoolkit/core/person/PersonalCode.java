@@ -82,7 +82,7 @@ public record PersonalCode(String value) {
     public static int checkDigit(CharSequence firstTen) {
         Objects.requireNonNull(firstTen, "firstTen");
         if (firstTen.length() != 10) {
-            throw new IllegalArgumentException("checkDigit needs exactly 10 digits; got " + firstTen.length() + " characters");
+            throw new IllegalArgumentException("checkDigit needs exactly 10 digits; got " + characters(firstTen.length()));
         }
         for (int i = 0; i < 10; i++) {
             if (!isDigit(firstTen.charAt(i))) {
@@ -159,7 +159,7 @@ public record PersonalCode(String value) {
             return FORMAT_RULE + "; got " + (value == null ? "no value" : "an empty value");
         }
         if (value.isBlank()) {
-            return FORMAT_RULE + "; got only whitespace (" + value.length() + " characters)";
+            return FORMAT_RULE + "; got only whitespace (" + characters(value.length()) + ")";
         }
         if (Character.isWhitespace(value.charAt(0)) || Character.isSpaceChar(value.charAt(0))) {
             return "personal code must not start with whitespace; got " + describe(value.charAt(0)) + " at position 1";
@@ -170,7 +170,7 @@ public record PersonalCode(String value) {
                     + value.length() + " (a pasted line break?)";
         }
         if (value.length() != LENGTH) {
-            return FORMAT_RULE + "; got " + value.length() + " characters";
+            return FORMAT_RULE + "; got " + characters(value.length());
         }
         for (int i = 0; i < LENGTH; i++) {
             if (!isDigit(value.charAt(i))) {
@@ -217,6 +217,10 @@ public record PersonalCode(String value) {
             sum += (digits.charAt(i) - '0') * weights[i];
         }
         return sum;
+    }
+
+    private static String characters(int count) {
+        return count == 1 ? "1 character" : count + " characters";
     }
 
     private static boolean isDigit(char c) {

@@ -91,6 +91,12 @@ class PersonalCodeTest {
     }
 
     @Test
+    void rejects_a_single_digit_in_the_singular() {
+        assertThat(rejection("3").errorDescription())
+                .isEqualTo("personal code must be 11 digits GYYMMDDSSSC (Estonian isikukood); got 1 character");
+    }
+
+    @Test
     void rejects_10_digits_and_says_so() {
         assertThat(rejection("3680528010").errorDescription())
                 .isEqualTo("personal code must be 11 digits GYYMMDDSSSC (Estonian isikukood); got 10 characters");

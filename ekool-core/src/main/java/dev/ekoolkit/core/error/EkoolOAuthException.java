@@ -38,8 +38,11 @@ public class EkoolOAuthException extends RuntimeException {
     /** RFC 6750 §3.1: the access token lacks the scope the resource needs. */
     public static final String INSUFFICIENT_SCOPE = "insufficient_scope";
 
+    /** The OAuth error code. */
     private final String error;
+    /** The human description; never a secret. */
     private final String errorDescription;
+    /** The HTTP status, or 0 when the error did not come over HTTP. */
     private final int httpStatus;
 
     /**

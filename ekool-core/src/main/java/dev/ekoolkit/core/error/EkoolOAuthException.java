@@ -38,8 +38,11 @@ public class EkoolOAuthException extends RuntimeException {
     /** RFC 6750 §3.1: the access token lacks the scope the resource needs. */
     public static final String INSUFFICIENT_SCOPE = "insufficient_scope";
 
+    /** The OAuth error code. */
     private final String error;
+    /** The human description; never a secret. */
     private final String errorDescription;
+    /** The HTTP status, or 0 when the error did not come over HTTP. */
     private final int httpStatus;
 
     /**
@@ -122,7 +125,7 @@ public class EkoolOAuthException extends RuntimeException {
 
     /** The HTTP status RFC 6749 §5.2 and RFC 6750 §3.1 give an error code: 401, 403, 500, 503 or 400. */
     public static int defaultStatus(String error) {
-        return switch (error) {
+        return switch (Objects.requireNonNull(error, "error")) {
             case INVALID_CLIENT, INVALID_TOKEN -> 401;
             case INSUFFICIENT_SCOPE -> 403;
             case SERVER_ERROR -> 500;

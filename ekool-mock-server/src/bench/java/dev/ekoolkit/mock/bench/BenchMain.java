@@ -1,0 +1,708 @@
+package dev.ekoolkit.mock.bench;
+
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmark suite's orchestrator (issue 5; docs/performance.md). Runs, each in its own JVM: the signing
+ * ceiling and the in-process figures (JMH), the HTTP ceiling server and the mock's runnable jar, both loaded by
+ * the same {@link LoadGenerator}; then cold starts and the memory run. Writes {@code results.md} (and, when
+ * asked, replaces the {@code bench:begin}/{@code bench:end} block of a document with it).
+ */
+public final class BenchMain {
+
+    private static final int[] CONCURRENCY = {1, 8, 64};
+    private static final List<String> GENERATOR_FLAGS = List.of("-Xms256m", "-Xmx256m", "-XX:+UseParallelGC");
+    private static final String SERVE = "serve --port 0 --auto-login";
+
+    private final Path jar;
+    private final Path out;
+    private final Path raw;
+    private final boolean quick;
+    private final List<String> jvmArgs;
+    private final Path doc;
+    private final String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private final String classpath = System.getProperty("java.class.path");
+    private final StringBuilder log = new StringBuilder();
+    private final Map<String, Object> results = new LinkedHashMap<>();
+    private int rawCounter;
+
+    private BenchMain(Map<String, String> o) {
+        Path root = Path.of(o.getOrDefault("root", ".")).toAbsolutePath().normalize();
+        this.jar = Path.of(o.get("jar")).toAbsolutePath().normalize();
+        this.out = Path.of(o.getOrDefault("out", "target/bench")).toAbsolutePath().normalize();
+        this.raw = out.resolve("raw");
+        this.quick = Boolean.parseBoolean(o.getOrDefault("quick", "false"));
+        String flags = o.getOrDefault("jvm-args", "").trim();
+        this.jvmArgs = flags.isEmpty() ? List.of() : List.of(flags.split("\\s+"));
+        String d = o.getOrDefault("doc", "").trim();
+        this.doc = d.isEmpty() ? null : root.resolve(d);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = new LinkedHashMap<>();
+        for (String a : args) {
+            if (a.startsWith("--") && a.contains("=")) {
+                o.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+            }
+        }
+        BenchMain b = new BenchMain(o);
+        String only = o.getOrDefault("only", "");
+        b.run(only.isEmpty() ? List.of() : List.of(only.split(",")));
+    }
+
+    private void run(List<String> only) throws Exception {
+        Files.createDirectories(raw);
+        String loadBefore = loadAverage();
+        String started = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx"));
+        say("bench: load average before: " + loadBefore + (quick ? " (quick mode)" : ""));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("the runnable jar is missing: " + jar + " (run the package phase first)");
+        }
+        Function<String, Boolean> want = s -> only.isEmpty() || only.contains(s);
+
+        Stats signing = want.apply("signing") ? signingCeiling() : null;
+        Map<Integer, Window> ceiling = want.apply("ceiling") ? httpCeiling() : Map.of();
+        Map<String, Map<Integer, Window>> mock = want.apply("throughput") ? mockThroughput() : Map.of();
+        ColdStart cold = want.apply("cold") ? coldStart(List.of(), "plain") : null;
+        ColdStart cds = want.apply("cold") ? coldStartWithCds() : null;
+        InProcess inProcess = want.apply("inprocess") ? inProcess() : null;
+        Memory memory = want.apply("memory") ? memory() : null;
+
+        String loadAfter = loadAverage();
+        String md = report(started, loadBefore, loadAfter, signing, ceiling, mock, cold, cds, inProcess, memory);
+        Files.writeString(out.resolve("results.md"), md, StandardCharsets.UTF_8);
+        System.out.println();
+        System.out.println(md);
+        System.out.println("bench: results written to " + out.resolve("results.md"));
+        if (doc != null) {
+            updateDoc(md);
+            System.out.println("bench: results block of " + doc + " replaced");
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- ceilings
+
+    private Stats signingCeiling() throws RunnerException {
+        say("bench: signing ceiling (JMH, RS256, 2048-bit key, " + Runtime.getRuntime().availableProcessors()
+                + " threads)");
+        Collection<RunResult> r = new Runner(jmh(SigningCeiling.class.getName() + ".signRs256", "signing")
+                .forks(quick ? 1 : 2)
+                .warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.seconds(2))
+                .measurementIterations(quick ? 3 : 5).measurementTime(TimeValue.seconds(2))
+                .build()).run();
+        Stats s = Stats.of(iterationScores(r, IterationResult::getPrimaryResult, x -> x.getScore()));
+        say("bench:   signatures/s " + s.format("%.0f"));
+        return s;
+    }
+
+    private ChainedOptionsBuilder jmh(String include, String name) {
+        return new OptionsBuilder().include("^" + Pattern.quote(include) + "$")
+                .jvmArgs(jvmArgs.toArray(String[]::new))
+                .shouldFailOnError(true)
+                .output(raw.resolve("jmh-" + name + ".txt").toString());
+    }
+
+    private static <R> List<Double> iterationScores(Collection<RunResult> runs,
+                                                    Function<IterationResult, R> pick, Function<R, Double> value) {
+        List<Double> v = new ArrayList<>();
+        for (RunResult run : runs) {
+            for (BenchmarkResult fork : run.getBenchmarkResults()) {
+                for (IterationResult it : fork.getIterationResults()) {
+                    v.add(value.apply(pick.apply(it)));
+                }
+            }
+        }
+        return v;
+    }
+
+    private Map<Integer, Window> httpCeiling() throws Exception {
+        say("bench: HTTP ceiling (trivial Javalin handler in its own JVM)");
+        List<String> cmd = new ArrayList<>(List.of(javaBin));
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-cp", classpath, CeilingServer.class.getName()));
+        try (Proc server = Proc.start(cmd, raw.resolve("ceiling-server.log"))) {
+            int port = -1;
+            for (Proc.Line l = server.next(60_000); l != null; l = server.next(60_000)) {
+                if (l.text().startsWith("listening port=")) {
+                    port = Integer.parseInt(l.text().substring("listening port=".length()).trim());
+                    break;
+                }
+            }
+            if (port < 0) {
+                throw new IllegalStateException("the ceiling server did not start; see " + raw);
+            }
+            Map<Integer, Window> m = new LinkedHashMap<>();
+            boolean first = true;
+            for (int c : CONCURRENCY) {
+                m.put(c, generate("ceiling", c, first, "url=127.0.0.1:" + port + CeilingServer.PATH));
+                first = false;
+            }
+            return m;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- the mock
+
+    /** The mock's runnable jar as a user starts it, and what it printed. */
+    private final class Mock implements AutoCloseable {
+        final Proc proc;
+        final Flows.Target target;
+        final long listeningNanos;
+        final long readyNanos;
+
+        Mock(List<String> extraFlags, String name) throws InterruptedException {
+            List<String> cmd = new ArrayList<>(List.of(javaBin));
+            cmd.addAll(jvmArgs);
+            cmd.addAll(extraFlags);
+            cmd.addAll(List.of("-jar", jar.toString()));
+            cmd.addAll(List.of(SERVE.split(" ")));
+            proc = Proc.start(cmd, raw.resolve(name + ".log"));
+            Map<String, String> printed = new LinkedHashMap<>();
+            long listening = -1;
+            for (Proc.Line l = proc.next(60_000); l != null; l = proc.next(60_000)) {
+                int eq = l.text().indexOf('=');
+                if (eq > 0) {
+                    String key = l.text().substring(0, eq);
+                    printed.putIfAbsent(key, l.text().substring(eq + 1).trim());
+                    if (key.equals("login_url") && listening < 0) {
+                        listening = l.nanos();
+                    }
+                }
+                if (printed.keySet().containsAll(List.of("login_url", "client_id", "client_secret", "redirect_uri"))) {
+                    readyNanos = l.nanos();
+                    listeningNanos = listening;
+                    target = Flows.Target.of(printed.get("login_url"), printed.get("api_url"),
+                            printed.get("client_id"), printed.get("client_secret"), printed.get("redirect_uri"));
+                    return;
+                }
+            }
+            proc.close();
+            throw new IllegalStateException("the mock did not print login_url, client_id, client_secret and "
+                    + "redirect_uri within 60 s; see " + raw.resolve(name + ".log") + "(.err)");
+        }
+
+        @Override
+        public void close() {
+            proc.close();
+        }
+    }
+
+    private Map<String, Map<Integer, Window>> mockThroughput() throws Exception {
+        say("bench: mock throughput (java -jar " + jar.getFileName() + " " + SERVE + ")");
+        Map<String, Map<Integer, Window>> m = new LinkedHashMap<>();
+        try (Mock mock = new Mock(List.of(), "mock-throughput")) {
+            for (String scenario : List.of("basic", "refresh", "login")) {
+                Map<Integer, Window> byC = new LinkedHashMap<>();
+                boolean first = true;
+                for (int c : CONCURRENCY) {
+                    byC.put(c, generate(scenario, c, first, "target=" + mock.target.encoded()));
+                    first = false;
+                }
+                m.put(scenario, byC);
+            }
+        }
+        return m;
+    }
+
+    /** The medians over the measured windows of one generator run. */
+    record Window(Stats opsPerSecond, Stats p50Micros, Stats p99Micros, long errors, String firstError) {
+    }
+
+    private static final Pattern WINDOW = Pattern.compile(
+            "window \\d+ ops=(\\d+) seconds=([\\d.]+) p50us=([\\d.NaN]+) p99us=([\\d.NaN]+) errors=(\\d+)");
+
+    private Window generate(String scenario, int concurrency, boolean firstOfServer, String where) throws Exception {
+        double warmup = quick ? (firstOfServer ? 3 : 1) : (firstOfServer ? 10 : 5);
+        int windows = quick ? 3 : 7;
+        double window = quick ? 1 : 2;
+        List<String> cmd = new ArrayList<>(List.of(javaBin));
+        cmd.addAll(GENERATOR_FLAGS);
+        cmd.addAll(List.of("-cp", classpath, LoadGenerator.class.getName(), "scenario=" + scenario,
+                "concurrency=" + concurrency, "warmup=" + warmup, "windows=" + windows, "window=" + window, where));
+        Path log = raw.resolve(String.format(Locale.ROOT, "gen-%02d-%s-c%d.txt", ++rawCounter, scenario, concurrency));
+        List<Double> ops = new ArrayList<>();
+        List<Double> p50 = new ArrayList<>();
+        List<Double> p99 = new ArrayList<>();
+        long errors = 0;
+        String firstError = null;
+        try (Proc gen = Proc.start(cmd, log)) {
+            for (String line : gen.drain(600_000)) {
+                Matcher w = WINDOW.matcher(line);
+                if (w.find()) {
+                    ops.add(Long.parseLong(w.group(1)) / Double.parseDouble(w.group(2)));
+                    p50.add(Double.parseDouble(w.group(3)));
+                    p99.add(Double.parseDouble(w.group(4)));
+                    errors += Long.parseLong(w.group(5));
+                } else if (line.startsWith("done ")) {
+                    int fe = line.indexOf("firstError=");
+                    firstError = fe < 0 ? null : line.substring(fe + "firstError=".length());
+                    Matcher we = Pattern.compile("warmupErrors=(\\d+)").matcher(line);
+                    if (we.find()) {
+                        errors += Long.parseLong(we.group(1));
+                    }
+                }
+            }
+        }
+        Window r = new Window(Stats.of(ops), Stats.of(p50), Stats.of(p99), errors, firstError);
+        say(String.format(Locale.ROOT, "bench:   %-8s c=%-3d %s ops/s, p50 %s µs, p99 %s µs%s", scenario, concurrency,
+                r.opsPerSecond().format("%.0f"), r.p50Micros().format("%.0f"), r.p99Micros().format("%.0f"),
+                errors == 0 && firstError == null ? "" : ", ERRORS " + errors + ": " + firstError));
+        return r;
+    }
+
+    // ---------------------------------------------------------------------------------------------- cold start
+
+    /** Cold starts: times from process start to "listening" and to the first token response. */
+    record ColdStart(String label, List<String> flags, Stats listeningMillis, Stats firstTokenMillis, int runs) {
+    }
+
+    private ColdStart coldStart(List<String> flags, String label) throws Exception {
+        int runs = quick ? 3 : 7;
+        say("bench: cold start " + label + " " + String.join(" ", flags) + " (" + runs + " fresh JVMs, one "
+                + "discarded first)");
+        List<Double> listening = new ArrayList<>();
+        List<Double> token = new ArrayList<>();
+        for (int i = -1; i < runs; i++) {
+            long[] t = oneColdStart(flags, "cold-" + label + "-" + (i + 1), i < 0);
+            if (i >= 0) {
+                listening.add(t[0] / 1e6);
+                token.add(t[1] / 1e6);
+            }
+            Thread.sleep(300);
+        }
+        ColdStart c = new ColdStart(label, flags, Stats.of(listening), Stats.of(token), runs);
+        say("bench:   listening " + c.listeningMillis().format("%.0f") + " ms, first token "
+                + c.firstTokenMillis().format("%.0f") + " ms");
+        return c;
+    }
+
+    /** One fresh JVM; the first (discarded) run also warms this JVM's client code and the page cache. */
+    private long[] oneColdStart(List<String> flags, String name, boolean warmClient) throws Exception {
+        try (Mock mock = new Mock(flags, name)) {
+            Flows f = new Flows(mock.target);
+            try (HttpConnection c = f.connect()) {
+                f.login(c);
+                long tokenAt = System.nanoTime();
+                if (warmClient) {
+                    for (int k = 0; k < 300; k++) {
+                        f.login(c);
+                    }
+                }
+                return new long[] {mock.listeningNanos - mock.proc.startNanos, tokenAt - mock.proc.startNanos};
+            }
+        }
+    }
+
+    private ColdStart coldStartWithCds() throws Exception {
+        Path archive = out.resolve("ekool-mock.jsa");
+        Files.deleteIfExists(archive);
+        say("bench: dumping an AppCDS archive (-XX:ArchiveClassesAtExit) after one login");
+        try (Mock mock = new Mock(List.of("-XX:ArchiveClassesAtExit=" + archive), "cds-dump")) {
+            Flows f = new Flows(mock.target);
+            try (HttpConnection c = f.connect()) {
+                Flows.Tokens t = f.login(c);
+                f.basic(c, t.access());
+                f.refresh(c, t.refresh());
+            }
+        }
+        if (!Files.isRegularFile(archive)) {
+            say("bench:   no archive was written; skipping the AppCDS cold start");
+            return null;
+        }
+        return coldStart(List.of("-XX:SharedArchiveFile=" + archive), "appcds");
+    }
+
+    // ---------------------------------------------------------------------------------------------- in-process
+
+    /** In-process start and reset, per-iteration medians of the sampled times, in milliseconds. */
+    record InProcess(Stats startMillis, Stats resetMillis, String note) {
+    }
+
+    private InProcess inProcess() {
+        String start = "dev.ekoolkit.mock.bench.InProcessBenchmarks.start";
+        String reset = "dev.ekoolkit.mock.bench.InProcessBenchmarks.reset";
+        try {
+            Class.forName("dev.ekoolkit.mock.bench.InProcessBenchmarks");
+        } catch (ClassNotFoundException e) {
+            return new InProcess(Stats.of(), Stats.of(), "InProcessBenchmarks not compiled");
+        }
+        say("bench: in-process start and reset (JMH, sample time)");
+        try {
+            Stats s = sampledMedian(start, "start");
+            Stats r = sampledMedian(reset, "reset");
+            say("bench:   start " + s.format("%.2f") + " ms, reset " + r.format("%.3f") + " ms");
+            return new InProcess(s, r, null);
+        } catch (RunnerException e) {
+            return new InProcess(Stats.of(), Stats.of(), "JMH failed: " + e.getMessage());
+        }
+    }
+
+    private Stats sampledMedian(String include, String name) throws RunnerException {
+        Collection<RunResult> r = new Runner(jmh(include, name)
+                .forks(quick ? 1 : 2)
+                .warmupIterations(quick ? 2 : 5).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(quick ? 3 : 5).measurementTime(TimeValue.seconds(1))
+                .build()).run();
+        // SampleTime in ms: per iteration, the median of that iteration's samples
+        return Stats.of(iterationScores(r, IterationResult::getPrimaryResult,
+                x -> x.getStatistics().getPercentile(50)));
+    }
+
+    // ---------------------------------------------------------------------------------------------- memory
+
+    /** RSS (now and peak) and heap after a full GC, in MB, at one moment of the memory run. */
+    record MemSample(String when, double rssMb, double hwmMb, double heapAfterGcMb, double rssAfterGcMb) {
+    }
+
+    /** The memory run. */
+    record Memory(List<MemSample> samples, long requests, double seconds, long errors, String firstError) {
+    }
+
+    private Memory memory() throws Exception {
+        long warm = quick ? 20_000 : 100_000;
+        long big = quick ? 100_000 : 1_000_000;
+        say("bench: memory (fresh mock JVM; idle, after " + warm + " mixed requests, after " + big + " more)");
+        try (Mock mock = new Mock(List.of(), "mock-memory")) {
+            List<MemSample> samples = new ArrayList<>();
+            Thread.sleep(2_000);
+            samples.add(memSample("idle after start", mock.proc.pid()));
+            String[] warmRun = mixed(mock, warm);
+            samples.add(memSample("after warm-up (" + warm + " requests)", mock.proc.pid()));
+            String[] bigRun = mixed(mock, big);
+            samples.add(memSample("after " + big + " more requests", mock.proc.pid()));
+            long errors = Long.parseLong(warmRun[1]) + Long.parseLong(bigRun[1]);
+            for (MemSample s : samples) {
+                say(String.format(Locale.ROOT, "bench:   %-36s RSS %.0f MB (peak %.0f), heap after GC %.1f MB",
+                        s.when(), s.rssMb(), s.hwmMb(), s.heapAfterGcMb()));
+            }
+            return new Memory(samples, Long.parseLong(bigRun[0]), Double.parseDouble(bigRun[2]), errors,
+                    bigRun[3] != null ? bigRun[3] : warmRun[3]);
+        }
+    }
+
+    private String[] mixed(Mock mock, long requests) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(javaBin));
+        cmd.addAll(GENERATOR_FLAGS);
+        cmd.addAll(List.of("-cp", classpath, LoadGenerator.class.getName(), "scenario=mixed", "concurrency=8",
+                "requests=" + requests, "target=" + mock.target.encoded()));
+        try (Proc gen = Proc.start(cmd, raw.resolve("gen-mixed-" + requests + ".txt"))) {
+            for (String line : gen.drain(3_600_000)) {
+                Matcher m = Pattern.compile("done ops=(\\d+) errors=(\\d+) seconds=([\\d.]+)(?: firstError=(.*))?")
+                        .matcher(line);
+                if (m.find()) {
+                    return new String[] {m.group(1), m.group(2), m.group(3), m.group(4)};
+                }
+            }
+        }
+        throw new IllegalStateException("the mixed load run printed no result; see " + raw);
+    }
+
+    private MemSample memSample(String when, long pid) throws Exception {
+        Map<String, Double> before = procStatus(pid);
+        jcmd(pid, "GC.run");
+        double heap = heapUsedMb(jcmd(pid, "GC.heap_info"));
+        Map<String, Double> after = procStatus(pid);
+        return new MemSample(when, before.get("VmRSS"), after.get("VmHWM"), heap, after.get("VmRSS"));
+    }
+
+    private static Map<String, Double> procStatus(long pid) throws IOException {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            Matcher x = Pattern.compile("^(Vm\\w+):\\s+(\\d+) kB").matcher(line);
+            if (x.find()) {
+                m.put(x.group(1), Long.parseLong(x.group(2)) / 1024.0);
+            }
+        }
+        return m;
+    }
+
+    private String jcmd(long pid, String command) throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try (Proc p = Proc.start(List.of(jcmd.toString(), Long.toString(pid), command), null)) {
+            String text = String.join("\n", p.drain(120_000));
+            Files.writeString(raw.resolve("jcmd-" + (++rawCounter) + "-" + command + ".txt"), text);
+            return text;
+        }
+    }
+
+    /** The heap's used size from GC.heap_info: G1's one heap line, or the sum of the generations. */
+    static double heapUsedMb(String heapInfo) {
+        double kb = 0;
+        boolean found = false;
+        for (String line : heapInfo.split("\n")) {
+            if (line.contains("Metaspace") || line.contains("class space")) {
+                continue;
+            }
+            Matcher m = Pattern.compile("^\\s*(garbage-first heap|\\S.*?(generation|Gen))\\s+total \\d+K, used (\\d+)K")
+                    .matcher(line);
+            if (m.find()) {
+                kb += Long.parseLong(m.group(3));
+                found = true;
+                if (m.group(1).startsWith("garbage-first")) {
+                    break;
+                }
+            }
+        }
+        return found ? kb / 1024 : Double.NaN;
+    }
+
+    // ---------------------------------------------------------------------------------------------- report
+
+    private String report(String started, String loadBefore, String loadAfter, Stats signing,
+                          Map<Integer, Window> ceiling, Map<String, Map<Integer, Window>> mock, ColdStart cold,
+                          ColdStart cds, InProcess inProcess, Memory memory) throws IOException {
+        StringBuilder b = new StringBuilder();
+        String jvmFlags = jvmArgs.isEmpty() ? "none (plain `java -jar`)" : "`" + String.join(" ", jvmArgs) + "`";
+        b.append("Run of ").append(started).append(quick ? " — **quick mode** (short windows, not for the record)" : "")
+                .append("\n\n");
+        b.append("| | |\n|---|---|\n");
+        b.append("| command | `./mvnw -Pbench verify -DskipTests`")
+                .append(quick ? " `-Dbench.quick=true`" : "")
+                .append(jvmArgs.isEmpty() ? "" : " `-Dbench.jvmArgs=\"" + String.join(" ", jvmArgs) + "\"`")
+                .append(" |\n");
+        b.append("| CPU | ").append(cpuModel()).append(", ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores |\n");
+        b.append("| RAM | ").append(memTotal()).append(" |\n");
+        b.append("| OS | ").append(osName()).append(" |\n");
+        b.append("| JVM | ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.runtime.version")).append(" |\n");
+        b.append("| JVM flags (mock and ceiling alike) | ").append(jvmFlags).append(" |\n");
+        b.append("| load generator | `LoadGenerator`, own JVM (`").append(String.join(" ", GENERATOR_FLAGS))
+                .append("`), one thread + one keep-alive HTTP/1.1 connection per virtual user; shares the cores "
+                        + "with the server |\n");
+        b.append("| load average (1/5/15 min) | before ").append(loadBefore).append(", after ").append(loadAfter)
+                .append(" |\n");
+        b.append("| jar | `").append(jar.getFileName()).append("` (").append(Files.size(jar) / 1024).append(" KiB) |\n\n");
+
+        double httpPeak = peak(ceiling);
+        b.append("### Targets\n\n| target | measured | goal | verdict |\n|---|---|---|---|\n");
+        if (mock.containsKey("basic") && !ceiling.isEmpty()) {
+            double basic = peak(mock.get("basic"));
+            target(b, "`/user/me/basic` vs HTTP ceiling", pct(basic, httpPeak),
+                    String.format(Locale.ROOT, "%.0f of %.0f req/s", basic, httpPeak), "≥ 60 %", basic / httpPeak >= 0.6);
+        }
+        if (mock.containsKey("refresh") && signing != null) {
+            double refresh = peak(mock.get("refresh"));
+            target(b, "refresh grant vs signing ceiling", pct(refresh, signing.median()),
+                    String.format(Locale.ROOT, "%.0f of %.0f /s", refresh, signing.median()), "≥ 70 %",
+                    refresh / signing.median() >= 0.7);
+        }
+        if (mock.containsKey("login") && signing != null && !ceiling.isEmpty()) {
+            double login = peak(mock.get("login"));
+            double ref = Math.min(httpPeak / 2, signing.median());
+            target(b, "full login vs min(HTTP ceiling / 2, signing ceiling)", pct(login, ref),
+                    String.format(Locale.ROOT, "%.0f of %.0f logins/s", login, ref), "≥ 50 %", login / ref >= 0.5);
+        }
+        if (cold != null) {
+            target(b, "cold start, `java -jar` to first token (median)",
+                    String.format(Locale.ROOT, "%.0f ms", cold.firstTokenMillis().median()), "", "≤ 300 ms",
+                    cold.firstTokenMillis().median() <= 300);
+        }
+        if (cds != null) {
+            target(b, "cold start with the AppCDS archive (median)",
+                    String.format(Locale.ROOT, "%.0f ms", cds.firstTokenMillis().median()), "", "≤ 300 ms",
+                    cds.firstTokenMillis().median() <= 300);
+        }
+        if (inProcess != null && inProcess.startMillis().n() > 0) {
+            target(b, "in-process start (median)", String.format(Locale.ROOT, "%.2f ms",
+                    inProcess.startMillis().median()), "", "≤ 20 ms", inProcess.startMillis().median() <= 20);
+            target(b, "shared-server `reset()` (median)", String.format(Locale.ROOT, "%.3f ms",
+                    inProcess.resetMillis().median()), "", "≤ 1 ms", inProcess.resetMillis().median() <= 1);
+        }
+        if (memory != null && memory.samples().size() == 3) {
+            MemSample warm = memory.samples().get(1);
+            MemSample end = memory.samples().get(2);
+            double growth = (end.heapAfterGcMb() - warm.heapAfterGcMb()) / warm.heapAfterGcMb();
+            target(b, "heap after GC, after the long run vs after warm-up",
+                    String.format(Locale.ROOT, "%+.1f %%", growth * 100),
+                    String.format(Locale.ROOT, "%.1f → %.1f MB", warm.heapAfterGcMb(), end.heapAfterGcMb()),
+                    "within ±10 %", Math.abs(growth) <= 0.10);
+            double peakRss = memory.samples().stream().mapToDouble(MemSample::hwmMb).max().orElse(Double.NaN);
+            target(b, "peak RSS (VmHWM) over the memory run", String.format(Locale.ROOT, "%.0f MB", peakRss), "",
+                    "≤ 256 MB", peakRss <= 256);
+        }
+
+        b.append("\n### Ceilings\n\n| ceiling | figure |\n|---|---|\n");
+        if (signing != null) {
+            b.append("| RS256 signatures/s (Nimbus JOSE, 2048-bit, ")
+                    .append(Runtime.getRuntime().availableProcessors()).append(" threads, JMH) | ")
+                    .append(signing.format("%.0f")).append(" |\n");
+        }
+        for (Map.Entry<Integer, Window> e : ceiling.entrySet()) {
+            b.append("| HTTP: trivial Javalin handler, c=").append(e.getKey()).append(" | ")
+                    .append(e.getValue().opsPerSecond().format("%.0f")).append(" req/s, p50 ")
+                    .append(e.getValue().p50Micros().format("%.0f")).append(" µs, p99 ")
+                    .append(e.getValue().p99Micros().format("%.0f")).append(" µs |\n");
+        }
+
+        if (!mock.isEmpty()) {
+            b.append("\n### Throughput and latency (median of the windows, min–max)\n\n")
+                    .append("| scenario | c | ops/s | vs ceiling | p50 µs | p99 µs | errors |\n")
+                    .append("|---|---|---|---|---|---|---|\n");
+            Map<String, String> names = Map.of("basic", "`GET /user/me/basic`", "refresh",
+                    "refresh grant (rotating)", "login", "full login (authorize → code → token)");
+            for (Map.Entry<String, Map<Integer, Window>> s : mock.entrySet()) {
+                for (Map.Entry<Integer, Window> e : s.getValue().entrySet()) {
+                    Window w = e.getValue();
+                    String vs = "";
+                    if (s.getKey().equals("basic") && ceiling.containsKey(e.getKey())) {
+                        vs = pct(w.opsPerSecond().median(), ceiling.get(e.getKey()).opsPerSecond().median())
+                                + " of HTTP";
+                    } else if (s.getKey().equals("refresh") && signing != null) {
+                        vs = pct(w.opsPerSecond().median(), signing.median()) + " of signing";
+                    } else if (s.getKey().equals("login") && signing != null && !ceiling.isEmpty()) {
+                        vs = pct(w.opsPerSecond().median(), Math.min(httpPeak / 2, signing.median())) + " of ref.";
+                    }
+                    b.append("| ").append(names.get(s.getKey())).append(" | ").append(e.getKey()).append(" | ")
+                            .append(w.opsPerSecond().format("%.0f")).append(" | ").append(vs).append(" | ")
+                            .append(w.p50Micros().format("%.0f")).append(" | ").append(w.p99Micros().format("%.0f"))
+                            .append(" | ").append(w.errors() == 0 && w.firstError() == null ? "0"
+                                    : w.errors() + " (" + w.firstError() + ")").append(" |\n");
+                }
+            }
+        }
+
+        if (cold != null || cds != null) {
+            b.append("\n### Cold start (fresh JVMs, median (min–max) in ms)\n\n")
+                    .append("| launch | runs | to `login_url=` printed (listening) | to first token response |\n")
+                    .append("|---|---|---|---|\n");
+            for (ColdStart c : new ColdStart[] {cold, cds}) {
+                if (c != null) {
+                    b.append("| `java ").append(c.flags().isEmpty() ? "" : "-XX:SharedArchiveFile=… ")
+                            .append("-jar … ").append(SERVE).append("` | ").append(c.runs()).append(" | ")
+                            .append(c.listeningMillis().format("%.0f")).append(" | ")
+                            .append(c.firstTokenMillis().format("%.0f")).append(" |\n");
+                }
+            }
+        }
+
+        if (inProcess != null) {
+            b.append("\n### In-process (JMH sample time; median of per-iteration medians, min–max)\n\n");
+            if (inProcess.note() != null) {
+                b.append("Not measured: ").append(inProcess.note()).append("\n");
+            } else {
+                b.append("| operation | ms |\n|---|---|\n")
+                        .append("| `EkoolMockServer.builder().port(0)…build().start()` in a warm JVM | ")
+                        .append(inProcess.startMillis().format("%.2f")).append(" |\n")
+                        .append("| `reset()` of a started server holding tokens, a client, a fault and a login choice | ")
+                        .append(inProcess.resetMillis().format("%.3f")).append(" |\n");
+            }
+        }
+
+        if (memory != null) {
+            b.append("\n### Memory (fresh mock JVM; mixed load at c=8: authorize, code grant, 6 × basic, refresh, basic)")
+                    .append("\n\n| when | RSS MB | peak RSS (VmHWM) MB | heap used after full GC MB | RSS after GC MB |\n")
+                    .append("|---|---|---|---|---|\n");
+            for (MemSample s : memory.samples()) {
+                b.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.1f | %.0f |%n", s.when(), s.rssMb(),
+                        s.hwmMb(), s.heapAfterGcMb(), s.rssAfterGcMb()));
+            }
+            b.append(String.format(Locale.ROOT, "%nLong run: %d requests in %.0f s (%.0f req/s), %d errors%s.%n",
+                    memory.requests(), memory.seconds(), memory.requests() / memory.seconds(), memory.errors(),
+                    memory.firstError() == null ? "" : " (first: " + memory.firstError() + ")"));
+        }
+        return b.toString();
+    }
+
+    private static double peak(Map<Integer, Window> m) {
+        return m.values().stream().mapToDouble(w -> w.opsPerSecond().median()).max().orElse(Double.NaN);
+    }
+
+    private static String pct(double a, double b) {
+        return String.format(Locale.ROOT, "%.0f %%", 100 * a / b);
+    }
+
+    private static void target(StringBuilder b, String what, String measured, String detail, String goal, boolean met) {
+        b.append("| ").append(what).append(" | ").append(measured).append(detail.isEmpty() ? "" : " (" + detail + ")")
+                .append(" | ").append(goal).append(" | ").append(met ? "met" : "**missed**").append(" |\n");
+    }
+
+    private void updateDoc(String md) throws IOException {
+        String text = Files.readString(doc);
+        String begin = "<!-- bench:begin -->";
+        String end = "<!-- bench:end -->";
+        int i = text.indexOf(begin);
+        int j = text.indexOf(end);
+        if (i < 0 || j < i) {
+            throw new IllegalStateException(doc + " has no " + begin + " … " + end + " block");
+        }
+        Files.writeString(doc, text.substring(0, i + begin.length()) + "\n" + md + text.substring(j));
+    }
+
+    // ---------------------------------------------------------------------------------------------- machine
+
+    private static String cpuModel() {
+        return procLine("/proc/cpuinfo", "model name").orElse(System.getProperty("os.arch"));
+    }
+
+    private static String memTotal() {
+        return procLine("/proc/meminfo", "MemTotal").map(v -> {
+            long kb = Long.parseLong(v.replaceAll("\\D", ""));
+            return String.format(Locale.ROOT, "%.1f GiB", kb / 1024.0 / 1024.0);
+        }).orElse("?");
+    }
+
+    private static String osName() {
+        String pretty = procLine("/etc/os-release", "PRETTY_NAME").map(s -> s.replace("\"", "")).orElse("Linux");
+        try {
+            return pretty + ", kernel " + Files.readString(Path.of("/proc/sys/kernel/osrelease")).trim();
+        } catch (IOException e) {
+            return pretty;
+        }
+    }
+
+    private static Optional<String> procLine(String file, String key) {
+        try {
+            for (String line : Files.readAllLines(Path.of(file))) {
+                if (line.startsWith(key)) {
+                    int sep = line.indexOf(line.contains(":") ? ':' : '=');
+                    return Optional.of(line.substring(sep + 1).trim());
+                }
+            }
+        } catch (IOException e) {
+            // not Linux
+        }
+        return Optional.empty();
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return String.join(" / ", Arrays.copyOf(f, 3));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void say(String s) {
+        System.out.println(s);
+        System.out.flush();
+        log.append(s).append('\n');
+    }
+}

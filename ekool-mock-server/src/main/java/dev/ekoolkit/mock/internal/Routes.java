@@ -1,6 +1,11 @@
 package dev.ekoolkit.mock.internal;
 
 import dev.ekoolkit.mock.admin.Endpoint;
+import dev.ekoolkit.mock.authorize.AuthorizeEndpoint;
+import dev.ekoolkit.mock.authorize.LoginPages;
+import dev.ekoolkit.mock.internal.Exchange.Style;
+import dev.ekoolkit.mock.resource.UserBasicEndpoint;
+import dev.ekoolkit.mock.token.TokenEndpoint;
 import io.javalin.Javalin;
 
 /** The mock's HTTP routes and server settings, in one place. */
@@ -14,6 +19,10 @@ public final class Routes {
 
     /** A configured, not yet started Javalin app serving {@code rt}. */
     public static Javalin create(MockRuntime rt, String host, int port) {
+        TokenEndpoint token = new TokenEndpoint(rt);
+        UserBasicEndpoint userBasic = new UserBasicEndpoint(rt);
+        LoginPages pages = new LoginPages(rt);
+        AuthorizeEndpoint authorize = new AuthorizeEndpoint(rt, pages);
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
@@ -21,9 +30,20 @@ public final class Routes {
             c.jetty.port = port;
             c.http.maxRequestSize = MAX_BODY_BYTES;
             c.http.generateEtags = false;
+            c.http.prefer405over404 = true;
             c.router.ignoreTrailingSlashes = false;
 
-            c.routes.get(Endpoint.HEALTH.path(), Exchange.endpoint(rt, Endpoint.HEALTH, Exchange.Style.JSON, true,
+            c.routes.get(Endpoint.AUTHORIZE.path(),
+                    Exchange.endpoint(rt, Endpoint.AUTHORIZE, Style.HTML, false, authorize::handle));
+            c.routes.post(Endpoint.TOKEN.path(),
+                    Exchange.endpoint(rt, Endpoint.TOKEN, Style.JSON, true, token::handle));
+            c.routes.get(Endpoint.USER_BASIC.path(),
+                    Exchange.endpoint(rt, Endpoint.USER_BASIC, Style.RESOURCE, true, userBasic::handle));
+            c.routes.get(Endpoint.JWKS.path(),
+                    Exchange.endpoint(rt, Endpoint.JWKS, Style.JSON, true, ctx -> Discovery.jwks(rt, ctx)));
+            c.routes.get(Endpoint.METADATA.path(),
+                    Exchange.endpoint(rt, Endpoint.METADATA, Style.JSON, true, ctx -> Discovery.metadata(rt, ctx)));
+            c.routes.get(Endpoint.HEALTH.path(), Exchange.endpoint(rt, Endpoint.HEALTH, Style.JSON, true,
                     ctx -> Exchange.json(ctx, 200, Json.object("status", "UP"))));
 
             c.routes.after(ctx -> Exchange.record(rt, ctx));

@@ -1,5 +1,6 @@
 package dev.ekoolkit.mock;
 
+import dev.ekoolkit.core.client.ClientRegistrationRequest;
 import dev.ekoolkit.core.credentials.ClientId;
 import dev.ekoolkit.core.environment.EkoolEnvironment;
 import dev.ekoolkit.core.scope.Scopes;
@@ -183,6 +184,16 @@ public final class EkoolMockServer implements AutoCloseable {
      */
     public MockClient registerClient(MockClient client) {
         return runtime.registerClient(client);
+    }
+
+    /**
+     * Registers a client for a registration request (the e-mail eKool asks for), answering with freshly
+     * generated 32/40-character credentials, as eKool's e-mail reply would; the organisation becomes its name.
+     *
+     * @throws IllegalArgumentException when a requested scope is unknown to the server
+     */
+    public MockClient registerClient(ClientRegistrationRequest request) {
+        return runtime.registerClient(request);
     }
 
     /** Every registered client, in registration order; immutable. */

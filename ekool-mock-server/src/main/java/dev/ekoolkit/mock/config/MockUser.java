@@ -1,5 +1,8 @@
 package dev.ekoolkit.mock.config;
 
+import dev.ekoolkit.core.error.EkoolOAuthException;
+import dev.ekoolkit.core.person.PersonalCode;
+
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -76,7 +79,11 @@ public record MockUser(String id, String username, String password, String first
             throw new IllegalArgumentException("email must look like name@domain; got '" + email + "'");
         }
         if (personalCode != null) {
-            PersonalCodes.check("personalCode", personalCode);
+            try {
+                PersonalCode.parse(personalCode);
+            } catch (EkoolOAuthException e) {
+                throw new IllegalArgumentException("personalCode of user " + id + ": " + e.errorDescription());
+            }
         }
         roles = List.copyOf(Objects.requireNonNull(roles, "roles"));
         if (new HashSet<>(roles).size() != roles.size()) {

@@ -1,5 +1,7 @@
 package dev.ekoolkit.mock.internal;
 
+import dev.ekoolkit.core.client.ClientRegistrationRequest;
+import dev.ekoolkit.core.credentials.ClientCredentials;
 import dev.ekoolkit.core.credentials.ClientId;
 import dev.ekoolkit.core.scope.Scope;
 import dev.ekoolkit.core.scope.Scopes;
@@ -184,6 +186,17 @@ public final class MockRuntime {
         }
         state.clients().add(client);
         return client;
+    }
+
+    /**
+     * Registers a client for a registration request, with freshly generated credentials in eKool's format, as
+     * eKool's e-mail reply would deliver them.
+     */
+    public MockClient registerClient(ClientRegistrationRequest request) {
+        Objects.requireNonNull(request, "request");
+        MockClient client = MockClient.of(ClientCredentials.generate(Randoms.secureRandom()), request.organisation(),
+                request.redirectUris(), request.scopes());
+        return registerClient(client);
     }
 
     /** Removes a client and revokes every token issued to it. */

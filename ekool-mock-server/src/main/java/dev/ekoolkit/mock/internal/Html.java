@@ -34,6 +34,7 @@ public final class Html {
      * @param bodyHtml the body, already escaped by the caller
      */
     public static void send(Context ctx, int status, String title, String bodyHtml) {
+        Exchange.answered(ctx);
         String nonce = Randoms.token(16);
         secureHeaders(ctx, nonce);
         ctx.status(status).contentType("text/html; charset=utf-8").result(

@@ -1,5 +1,6 @@
 package dev.ekoolkit.mock.internal;
 
+import dev.ekoolkit.mock.admin.AdminApi;
 import dev.ekoolkit.mock.admin.Endpoint;
 import dev.ekoolkit.mock.authorize.AuthorizeEndpoint;
 import dev.ekoolkit.mock.authorize.LoginPages;
@@ -45,6 +46,8 @@ public final class Routes {
                     Exchange.endpoint(rt, Endpoint.METADATA, Style.JSON, true, ctx -> Discovery.metadata(rt, ctx)));
             c.routes.get(Endpoint.HEALTH.path(), Exchange.endpoint(rt, Endpoint.HEALTH, Style.JSON, true,
                     ctx -> Exchange.json(ctx, 200, Json.object("status", "UP"))));
+
+            new AdminApi(rt).register(c.routes);
 
             c.routes.error(404, ctx -> Exchange.unmatched(ctx, 404));
             c.routes.error(405, ctx -> Exchange.unmatched(ctx, 405));

@@ -8,9 +8,9 @@ import java.util.Optional;
 public enum Endpoint {
     /** {@code GET /oauth/authorize}, the authorization endpoint (RFC 6749 §3.1). */
     AUTHORIZE("GET", "/oauth/authorize"),
-    /** {@code POST /oauth/login}, the login page's form target (the mock's own). */
+    /** {@code POST /oauth/login} and {@code /oauth/login/confirm}, the login forms' targets (the mock's own). */
     LOGIN("POST", "/oauth/login"),
-    /** {@code GET|POST /oauth/consent}, the consent page and its form target (the mock's own). */
+    /** {@code POST /oauth/consent}, the consent decision (approve or deny; the mock's own). */
     CONSENT("POST", "/oauth/consent"),
     /** {@code POST /oauth/token}, the token endpoint (RFC 6749 §3.2). */
     TOKEN("POST", "/oauth/token"),

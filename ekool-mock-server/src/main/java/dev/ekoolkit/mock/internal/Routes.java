@@ -36,6 +36,12 @@ public final class Routes {
 
             c.routes.get(Endpoint.AUTHORIZE.path(),
                     Exchange.endpoint(rt, Endpoint.AUTHORIZE, Style.HTML, false, authorize::handle));
+            c.routes.post(LoginPages.LOGIN_PATH,
+                    Exchange.endpoint(rt, Endpoint.LOGIN, Style.HTML, true, pages::login));
+            c.routes.post(LoginPages.CONFIRM_PATH,
+                    Exchange.endpoint(rt, Endpoint.LOGIN, Style.HTML, true, pages::confirm));
+            c.routes.post(LoginPages.CONSENT_PATH,
+                    Exchange.endpoint(rt, Endpoint.CONSENT, Style.HTML, true, pages::consent));
             c.routes.post(Endpoint.TOKEN.path(),
                     Exchange.endpoint(rt, Endpoint.TOKEN, Style.JSON, true, token::handle));
             c.routes.get(Endpoint.USER_BASIC.path(),

@@ -87,6 +87,4 @@ class EkoolAssertionsTest {
         assertThatThrownBy(() -> assertThat(r).isAuthorizationRequest())
                 .hasMessageContaining("Expected a request to AUTHORIZE (/oauth/authorize) but it was to TOKEN (/oauth/token)");
     }
-
-    @Test
 }

@@ -16,6 +16,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.test;
@@ -45,20 +47,20 @@ class LiveModeTest {
     @Test
     void live_settings_point_the_handle_at_ekool_staging() {
         run(liveConfiguration(), LiveScenario.class).testEvents()
-                .assertThatEvents().haveExactly(1, test("points_at_staging", org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully()));
+                .assertThatEvents().haveExactly(1, event(test("points_at_staging"), finishedSuccessfully()));
     }
 
     @Test
     void a_mock_only_test_is_skipped_with_the_reason_and_the_server() {
         run(liveConfiguration(), LiveScenario.class).testEvents().assertThatEvents().haveExactly(1,
-                test("scripts_a_fault", skippedWithReason(r -> r.contains("mock-only test (queues a fault) skipped")
+                event(test("scripts_a_fault"), skippedWithReason(r -> r.contains("mock-only test (queues a fault) skipped")
                         && r.contains("live against eKool staging (https://login.ekool.dev)"))));
     }
 
     @Test
     void a_mock_only_call_aborts_the_test_naming_the_method() {
         run(liveConfiguration(), LiveScenario.class).testEvents().assertThatEvents().haveExactly(1,
-                test("logs_someone_in", abortedWithReason(message(m -> m.contains("EkoolMock.loginAs(user) needs the eKool mock")))));
+                event(test("logs_someone_in"), abortedWithReason(message(m -> m.contains("EkoolMock.loginAs(user) needs the eKool mock")))));
     }
 
     @Test

@@ -72,6 +72,7 @@ class ConfigurationErrorsTest {
                 message(m -> m.contains(messagePart))));
     }
 
+    @Scenario
     @EkoolMockTest(config = "no-such-ekool-mock.yaml")
     static class MissingConfigResource {
         @Test
@@ -79,6 +80,7 @@ class ConfigurationErrorsTest {
         }
     }
 
+    @Scenario
     @EkoolMockTest(autoLogin = "nobody")
     static class UnknownAutoLogin {
         @Test
@@ -86,6 +88,7 @@ class ConfigurationErrorsTest {
         }
     }
 
+    @Scenario
     static class UnknownAutoLoginField {
         @RegisterExtension
         static EkoolMockExtension ekool = EkoolMockExtension.builder().autoLogin("nobody").build();
@@ -95,6 +98,7 @@ class ConfigurationErrorsTest {
         }
     }
 
+    @Scenario
     @EkoolMockTest
     static class AnnotationAndField {
         @RegisterExtension
@@ -105,6 +109,7 @@ class ConfigurationErrorsTest {
         }
     }
 
+    @Scenario
     static class TwoFields {
         @RegisterExtension
         static EkoolMockExtension one = EkoolMockExtension.builder().build();
@@ -116,6 +121,7 @@ class ConfigurationErrorsTest {
         }
     }
 
+    @Scenario
     static class PerClassInstanceField {
         @RegisterExtension
         EkoolMockExtension ekool = EkoolMockExtension.builder().lifecycle(EkoolMockExtension.Lifecycle.PER_CLASS).build();
@@ -125,6 +131,7 @@ class ConfigurationErrorsTest {
         }
     }
 
+    @Scenario
     static class BeforeAllWithPerTestServer {
         @RegisterExtension
         static EkoolMockExtension ekool = EkoolMockExtension.builder().lifecycle(EkoolMockExtension.Lifecycle.PER_TEST).build();

@@ -83,6 +83,7 @@ class LifecycleTest {
                 assertThat(mock.server().isRunning()).as("%s still running", mock).isFalse());
     }
 
+    @Scenario
     @EkoolMockTest
     static class AnnotatedClass {
         @Test
@@ -96,6 +97,7 @@ class LifecycleTest {
         }
     }
 
+    @Scenario
     static class StaticFieldClass {
         @RegisterExtension
         static EkoolMockExtension ekool = EkoolMockExtension.builder().build();
@@ -111,6 +113,7 @@ class LifecycleTest {
         }
     }
 
+    @Scenario
     static class InstanceFieldClass {
         @RegisterExtension
         EkoolMockExtension ekool = EkoolMockExtension.builder().build();
@@ -126,6 +129,7 @@ class LifecycleTest {
         }
     }
 
+    @Scenario
     static class StaticPerTestClass {
         @RegisterExtension
         static EkoolMockExtension ekool = EkoolMockExtension.builder()
@@ -142,6 +146,7 @@ class LifecycleTest {
         }
     }
 
+    @Scenario
     @EkoolMockTest(shared = true)
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     static class SharedA {
@@ -163,6 +168,7 @@ class LifecycleTest {
         }
     }
 
+    @Scenario
     static class SharedB {
         @RegisterExtension
         static EkoolMockExtension ekool = EkoolMockExtension.builder().shared().build();
@@ -180,6 +186,7 @@ class LifecycleTest {
         }
     }
 
+    @Scenario
     @EkoolMockTest
     static class WithNested {
         @Test

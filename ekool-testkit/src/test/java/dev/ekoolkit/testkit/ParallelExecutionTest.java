@@ -45,6 +45,7 @@ class ParallelExecutionTest {
         }
     }
 
+    @Scenario
     @EkoolMockTest(autoLogin = "mari")
     static class PerClassOne {
         @RepeatedTest(4)
@@ -56,6 +57,7 @@ class ParallelExecutionTest {
         }
     }
 
+    @Scenario
     static class PerClassTwo {
         @RegisterExtension
         static EkoolMockExtension ekool = EkoolMockExtension.builder().autoLogin("jaan").build();
@@ -69,6 +71,7 @@ class ParallelExecutionTest {
         }
     }
 
+    @Scenario
     static class PerTest {
         @RegisterExtension
         EkoolMockExtension ekool = EkoolMockExtension.builder().build();
@@ -79,6 +82,7 @@ class ParallelExecutionTest {
         }
     }
 
+    @Scenario
     @EkoolMockTest(shared = true)
     static class SharedOne {
         @RepeatedTest(3)
@@ -89,6 +93,7 @@ class ParallelExecutionTest {
         }
     }
 
+    @Scenario
     @EkoolMockTest(shared = true)
     static class SharedTwo {
         @RepeatedTest(3)

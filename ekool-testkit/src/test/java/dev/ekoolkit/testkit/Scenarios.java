@@ -9,8 +9,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 /**
  * Runs test classes in a nested JUnit engine, so a test can check what the extension does to whole classes
- * (lifecycles, configuration errors, skips, parallel runs). The scenario classes are static nested classes, which
- * Surefire does not run by itself.
+ * (lifecycles, configuration errors, skips, parallel runs). The scenario classes are static nested classes marked
+ * {@link Scenario}: Surefire does not run nested classes by itself, and run any other way they are skipped.
  */
 final class Scenarios {
 
@@ -22,7 +22,8 @@ final class Scenarios {
     }
 
     static EngineExecutionResults run(Map<String, String> configuration, Class<?>... classes) {
-        var request = EngineTestKit.engine("junit-jupiter").configurationParameters(configuration);
+        var request = EngineTestKit.engine("junit-jupiter").configurationParameters(configuration)
+                .configurationParameter(Scenario.PARAMETER, "true");
         for (Class<?> c : classes) {
             request = request.selectors(selectClass(c));
         }

@@ -70,6 +70,7 @@ class SystemPropertiesTest {
                 .hasMessage("apiUrl must differ from loginUrl; both are the system property 'ekool.login-url'");
     }
 
+    @Scenario
     @EkoolMockTest(systemProperties = true)
     static class AnnotationExport {
         @Test
@@ -79,6 +80,7 @@ class SystemPropertiesTest {
         }
     }
 
+    @Scenario
     static class PerTestExport {
         @RegisterExtension
         EkoolMockExtension ekool = EkoolMockExtension.builder()
@@ -95,6 +97,7 @@ class SystemPropertiesTest {
         }
     }
 
+    @Scenario
     @EkoolMockTest
     static class NoExport {
         @Test

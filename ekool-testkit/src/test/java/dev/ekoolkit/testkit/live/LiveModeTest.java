@@ -4,6 +4,7 @@ import dev.ekoolkit.core.environment.EkoolEnvironment;
 import dev.ekoolkit.testkit.EkoolMock;
 import dev.ekoolkit.testkit.EkoolMockExtension;
 import dev.ekoolkit.testkit.EkoolMockTest;
+import dev.ekoolkit.testkit.Scenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,6 +42,7 @@ class LiveModeTest {
 
     static EngineExecutionResults run(Map<String, String> configuration, Class<?> scenario) {
         return EngineTestKit.engine("junit-jupiter").configurationParameters(configuration)
+                .configurationParameter(Scenario.PARAMETER, "true")
                 .selectors(selectClass(scenario)).execute();
     }
 
@@ -83,6 +85,7 @@ class LiveModeTest {
                 message(m -> m.contains("EKOOL_LIVE_REDIRECT_URI must be set too"))));
     }
 
+    @Scenario
     @EkoolMockTest
     static class LiveScenario {
         @Test
@@ -107,6 +110,7 @@ class LiveModeTest {
         }
     }
 
+    @Scenario
     @EkoolMockTest
     static class MockScenario {
         @Test
@@ -117,6 +121,7 @@ class LiveModeTest {
         }
     }
 
+    @Scenario
     static class NoLiveScenario {
         @RegisterExtension
         static EkoolMockExtension ekool = EkoolMockExtension.builder().live(false).build();

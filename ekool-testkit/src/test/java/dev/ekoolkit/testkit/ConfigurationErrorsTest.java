@@ -21,6 +21,13 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void an_invalid_config_resource_names_the_attribute_and_passes_on_the_mock_s_reason() {
+        assertFailure(BrokenConfigResource.class, ExtensionConfigurationException.class,
+                "@EkoolMockTest(config = \"ekool-mock-broken.yaml\") is not a valid eKool mock configuration: ");
+        assertFailure(BrokenConfigResource.class, ExtensionConfigurationException.class, "client_id");
+    }
+
+    @Test
     void an_unknown_auto_login_user_names_the_attribute_and_the_users() {
         assertFailure(UnknownAutoLogin.class, ExtensionConfigurationException.class,
                 "@EkoolMockTest(autoLogin = \"nobody\") names no user of the mock's configuration; users: [mari (100001)");
@@ -75,6 +82,14 @@ class ConfigurationErrorsTest {
     @Scenario
     @EkoolMockTest(config = "no-such-ekool-mock.yaml")
     static class MissingConfigResource {
+        @Test
+        void test() {
+        }
+    }
+
+    @Scenario
+    @EkoolMockTest(config = "ekool-mock-broken.yaml")
+    static class BrokenConfigResource {
         @Test
         void test() {
         }

@@ -64,7 +64,13 @@ final class Proc implements AutoCloseable {
 
     /** Starts {@code command}; standard error goes to {@code log}.err, standard output to {@code log}. */
     static Proc start(List<String> command, Path log) {
+        return start(command, java.util.Map.of(), log);
+    }
+
+    /** Starts {@code command} with more environment variables. */
+    static Proc start(List<String> command, java.util.Map<String, String> env, Path log) {
         ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(env);
         pb.redirectInput(ProcessBuilder.Redirect.from(nullFile()));
         pb.redirectError(log == null ? ProcessBuilder.Redirect.DISCARD
                 : ProcessBuilder.Redirect.to(log.resolveSibling(log.getFileName() + ".err").toFile()));

@@ -287,11 +287,6 @@ public final class EkoolMockServer implements AutoCloseable {
         return runtime.clock();
     }
 
-    /** The runtime shared with the endpoints, for the admin API and the CLI; not a stable API. */
-    MockRuntime runtime() {
-        return runtime;
-    }
-
     @Override
     public String toString() {
         return "EkoolMockServer[" + (isRunning() ? base : "not started") + "]";

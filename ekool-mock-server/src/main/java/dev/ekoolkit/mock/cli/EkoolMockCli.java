@@ -13,10 +13,12 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The runnable jar's command line, {@code ekool-mock}: {@code serve} (the default), {@code
@@ -86,19 +88,32 @@ public final class EkoolMockCli implements Runnable {
     }
 
     static int run(Io io, String... args) {
-        CommandLine cli = commandLine(io);
-        int status = cli.execute(withDefaultCommand(args));
+        String[] effective = withDefaultCommand(args);
+        CommandLine cli = commandLine(io, effective[0]);
+        int status = cli.execute(effective);
         io.out().flush();
         io.err().flush();
         return status;
     }
 
-    static CommandLine commandLine(Io io) {
-        CommandLine cli = new CommandLine(new EkoolMockCli())
-                // serve: added when EkoolMockServer lands
-                .addSubcommand(new CheckCredentialsCommand(io))
-                .addSubcommand(new NewCredentialsCommand(io))
-                .addSubcommand(new CommandLine.HelpCommand());
+    /**
+     * The command line with every command, or, when {@code firstArgument} names one, with that command
+     * alone: picocli reads each command's annotations when it is added, and {@code java -jar} start-up time
+     * matters (a few milliseconds per command).
+     */
+    static CommandLine commandLine(Io io, String firstArgument) {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        // serve: added when EkoolMockServer lands
+        commands.put("check-credentials", () -> new CheckCredentialsCommand(io));
+        commands.put("new-credentials", () -> new NewCredentialsCommand(io));
+        commands.put("help", CommandLine.HelpCommand::new);
+
+        CommandLine cli = new CommandLine(new EkoolMockCli());
+        if (commands.containsKey(firstArgument) && !"help".equals(firstArgument)) {
+            cli.addSubcommand(firstArgument, commands.get(firstArgument).get());
+        } else {
+            commands.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        }
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(new PrintWriter(io.out(), true));
         cli.setErr(new PrintWriter(io.err(), true));

@@ -81,11 +81,12 @@ final class CheckCredentialsCommand implements Callable<Integer> {
             io.out().println(WELL_FORMED);
             return EkoolMockCli.OK;
         }
+        // Diagnostics go to standard error, so a script that only wants the verdict can discard standard output.
         for (Violation violation : violations) {
-            io.out().println(violation.message());
+            io.err().println(violation.message());
         }
         if (secret == null && source == SecretSource.STANDARD_INPUT) {
-            io.out().println("(the secret is read from the first line of standard input, which was empty;"
+            io.err().println("(the secret is read from the first line of standard input, which was empty;"
                     + " pipe it in, or use --secret-env NAME)");
         }
         return EkoolMockCli.INVALID;

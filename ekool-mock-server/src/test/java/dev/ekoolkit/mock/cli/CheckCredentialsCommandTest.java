@@ -43,7 +43,7 @@ class CheckCredentialsCommandTest {
         Cli.Result result = Cli.withStdin(SECRET + " \n", "check-credentials", ID);
 
         assertThat(result.status()).isEqualTo(1);
-        assertThat(result.out()).contains("client_secret must not end with whitespace; got a space at position 41");
+        assertThat(result.err()).contains("client_secret must not end with whitespace; got a space at position 41");
     }
 
     @Test
@@ -51,7 +51,8 @@ class CheckCredentialsCommandTest {
         Cli.Result result = Cli.withStdin("short!\n", "check-credentials", "abc-");
 
         assertThat(result.status()).isEqualTo(1);
-        assertThat(result.out().lines()).containsExactly(
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err().lines()).containsExactly(
                 "client_id must be exactly 32 letters or digits (A-Z, a-z, 0-9); got 4 characters",
                 "client_id must contain only letters and digits (A-Z, a-z, 0-9); got '-' (U+002D) at position 4",
                 "client_secret must be exactly 40 letters or digits (A-Z, a-z, 0-9); got 6 characters",
@@ -64,7 +65,7 @@ class CheckCredentialsCommandTest {
         Cli.Result result = Cli.withStdin("", "check-credentials", ID);
 
         assertThat(result.status()).isEqualTo(1);
-        assertThat(result.out())
+        assertThat(result.err())
                 .contains("client_secret must be exactly 40 letters or digits (A-Z, a-z, 0-9); got no value")
                 .contains("first line of standard input");
     }
@@ -112,7 +113,7 @@ class CheckCredentialsCommandTest {
         Cli.Result result = Cli.run("", Map.of("S", SECRET + "\n"), "check-credentials", ID, "--secret-env", "S");
 
         assertThat(result.status()).isEqualTo(1);
-        assertThat(result.out()).contains("client_secret must not end with whitespace; got a line feed (\\n) at position 41");
+        assertThat(result.err()).contains("client_secret must not end with whitespace; got a line feed (\\n) at position 41");
         assertThat(result.all()).doesNotContain(SECRET);
     }
 

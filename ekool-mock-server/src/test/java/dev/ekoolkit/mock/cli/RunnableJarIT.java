@@ -45,7 +45,7 @@ class RunnableJarIT {
         Run run = java(SECRET + "x\n", "check-credentials", ID);
 
         assertThat(run.status()).isEqualTo(1);
-        assertThat(run.out()).contains("client_secret must be exactly 40 letters or digits");
+        assertThat(run.err()).contains("client_secret must be exactly 40 letters or digits");
         assertThat(run.out() + run.err()).doesNotContain(SECRET);
     }
 

@@ -2,8 +2,10 @@ package dev.ekoolkit.core.client;
 
 import dev.ekoolkit.core.error.EkoolOAuthException;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.util.Locale;
 
 /**
@@ -53,14 +55,34 @@ public record RedirectUri(String value) {
         return value;
     }
 
-    /** {@code true} for {@code localhost}, {@code 127.0.0.0/8} and {@code [::1]}. */
+    /** {@code true} for {@code localhost}, {@code 127.0.0.0/8} and the IPv6 loopback {@code [::1]} in any spelling (RFC 8252 §7.3). */
     public static boolean isLoopbackHost(String host) {
         if (host == null) {
             return false;
         }
         String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.equals("[::1]") || h.equals("::1")
-                || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+        if (h.equals("localhost")) {
+            return true;
+        }
+        if (h.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            String[] octets = h.split("\\.");
+            for (String octet : octets) {
+                if (Integer.parseInt(octet) > 255) {
+                    return false;
+                }
+            }
+            return octets[0].equals("127");
+        }
+        String literal = h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
+        if (literal.indexOf(':') < 0 || !literal.matches("[0-9a-f:.]+")) {
+            return false;
+        }
+        try {
+            // an IPv6 literal: parsed without any name lookup
+            return InetAddress.getByName(literal).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private static void validate(String value) {
@@ -90,8 +112,12 @@ public record RedirectUri(String value) {
             throw EkoolOAuthException.invalidRequest(rule + "; got a fragment ('#...')");
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri.isOpaque() || uri.getHost() == null) {
+        if (uri.isOpaque() || uri.getRawAuthority() == null) {
             throw EkoolOAuthException.invalidRequest(rule + "; got no host");
+        }
+        if (uri.getHost() == null) {
+            throw EkoolOAuthException.invalidRequest(rule + "; got an authority that is not a valid host name"
+                    + " (RFC 3986 section 3.2.2; '_' is not allowed, for example)");
         }
         if (uri.getRawUserInfo() != null) {
             throw EkoolOAuthException.invalidRequest(rule + "; got user information before the host ('...@')");

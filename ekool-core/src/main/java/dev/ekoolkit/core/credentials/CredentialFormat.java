@@ -104,7 +104,7 @@ public final class CredentialFormat {
         }
         if (start == cps.length) {
             return List.of(new Violation(field, Violation.Rule.WHITESPACE,
-                    rule + "; got only whitespace (" + cps.length + " characters)"));
+                    rule + "; got only whitespace (" + characters(cps.length) + ")"));
         }
         if (start > 0) {
             violations.add(new Violation(field, Violation.Rule.WHITESPACE,
@@ -121,8 +121,8 @@ public final class CredentialFormat {
         int coreLength = end - start;
         if (coreLength != length) {
             String received = start > 0 || end < cps.length
-                    ? coreLength + " characters without the whitespace (" + cps.length + " with it)"
-                    : cps.length + " characters";
+                    ? characters(coreLength) + " without the whitespace (" + cps.length + " with it)"
+                    : characters(cps.length);
             violations.add(new Violation(field, Violation.Rule.LENGTH, rule + "; got " + received));
         }
         for (int i = start; i < end; i++) {
@@ -136,6 +136,10 @@ public final class CredentialFormat {
             }
         }
         return List.copyOf(violations);
+    }
+
+    private static String characters(int count) {
+        return count == 1 ? "1 character" : count + " characters";
     }
 
     private static boolean isWhitespace(int cp) {
@@ -159,7 +163,11 @@ public final class CredentialFormat {
         if (isWhitespace(cp)) {
             return describeWhitespace(cp);
         }
-        return "the character " + codePointName(cp);
+        if (Character.isDefined(cp) && !Character.isISOControl(cp) && Character.getType(cp) != Character.FORMAT
+                && Character.getType(cp) != Character.SURROGATE && Character.getType(cp) != Character.PRIVATE_USE) {
+            return "'" + Character.toString(cp) + "' " + codePointName(cp);
+        }
+        return "the character " + String.format(Locale.ROOT, "U+%04X", cp);
     }
 
     private static String codePointName(int cp) {

@@ -38,8 +38,11 @@ public class EkoolOAuthException extends RuntimeException {
     /** RFC 6750 §3.1: the access token lacks the scope the resource needs. */
     public static final String INSUFFICIENT_SCOPE = "insufficient_scope";
 
+    /** The OAuth error code. */
     private final String error;
+    /** The human description; never a secret. */
     private final String errorDescription;
+    /** The HTTP status, or 0 when the error did not come over HTTP. */
     private final int httpStatus;
 
     /**
@@ -93,14 +96,36 @@ public class EkoolOAuthException extends RuntimeException {
         return httpStatus;
     }
 
-    /** This error as a Nimbus {@link ErrorObject}, for code that speaks the Nimbus SDK. */
+    /**
+     * This error as a Nimbus {@link ErrorObject}, for code that speaks the Nimbus SDK. RFC 6749 §5.2
+     * limits {@code error_description} to {@code %x20-21 / %x23-5B / %x5D-7E}, so quotes become
+     * apostrophes, backslashes slashes and any other character outside that set {@code ?}.
+     */
     public ErrorObject toErrorObject() {
-        return new ErrorObject(error, errorDescription, httpStatus);
+        return new ErrorObject(error, wireSafeDescription(errorDescription), httpStatus);
+    }
+
+    /** The description reduced to the characters RFC 6749 §5.2 allows in {@code error_description}. */
+    public static String wireSafeDescription(String description) {
+        StringBuilder out = new StringBuilder(description.length());
+        for (int i = 0; i < description.length(); i++) {
+            char c = description.charAt(i);
+            if (c == '"') {
+                out.append('\'');
+            } else if (c == '\\') {
+                out.append('/');
+            } else if (c >= 0x20 && c <= 0x7e) {
+                out.append(c);
+            } else {
+                out.append('?');
+            }
+        }
+        return out.toString();
     }
 
     /** The HTTP status RFC 6749 §5.2 and RFC 6750 §3.1 give an error code: 401, 403, 500, 503 or 400. */
     public static int defaultStatus(String error) {
-        return switch (error) {
+        return switch (Objects.requireNonNull(error, "error")) {
             case INVALID_CLIENT, INVALID_TOKEN -> 401;
             case INSUFFICIENT_SCOPE -> 403;
             case SERVER_ERROR -> 500;

@@ -5,11 +5,9 @@ import dev.ekoolkit.core.error.EkoolOAuthException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -32,10 +30,11 @@ public record Scopes(List<Scope> values) implements Iterable<Scope> {
      */
     public Scopes {
         values = List.copyOf(Objects.requireNonNull(values, "values"));
-        Set<Scope> seen = new HashSet<>();
-        for (Scope s : values) {
-            if (!seen.add(s)) {
-                throw EkoolOAuthException.invalidScope("scope '" + s.value() + "' is listed more than once");
+        for (int i = 0; i < values.size(); i++) {
+            int first = values.indexOf(values.get(i));
+            if (first < i) {
+                throw EkoolOAuthException.invalidScope("scope must list each scope token once (RFC 6749 section 3.3); got '"
+                        + Scope.printable(values.get(i).value()) + "' at tokens " + (first + 1) + " and " + (i + 1));
             }
         }
     }

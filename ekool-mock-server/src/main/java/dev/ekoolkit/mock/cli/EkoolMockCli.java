@@ -106,6 +106,7 @@ public final class EkoolMockCli implements Runnable {
         // serve: added when EkoolMockServer lands
         commands.put("check-credentials", () -> new CheckCredentialsCommand(io));
         commands.put("new-credentials", () -> new NewCredentialsCommand(io));
+        commands.put("registration-email", () -> new RegistrationEmailCommand(io));
         commands.put("help", CommandLine.HelpCommand::new);
 
         CommandLine cli = new CommandLine(new EkoolMockCli());

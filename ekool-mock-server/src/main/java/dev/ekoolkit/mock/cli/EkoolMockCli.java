@@ -58,6 +58,8 @@ public final class EkoolMockCli implements Runnable {
 
     static final String SERVE = "serve";
 
+    private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
     private EkoolMockCli() {
@@ -69,6 +71,11 @@ public final class EkoolMockCli implements Runnable {
      * @param args the command line, for example {@code serve --port 0}
      */
     public static void main(String... args) {
+        // Jetty's and Javalin's start-up chatter would bury the lines serve prints; warnings and errors remain.
+        // -Dorg.slf4j.simpleLogger.defaultLogLevel=info brings it back.
+        if (System.getProperty(LOG_LEVEL) == null) {
+            System.setProperty(LOG_LEVEL, "warn");
+        }
         System.exit(run(System.out, System.err, System.in, System.getenv(), args));
     }
 

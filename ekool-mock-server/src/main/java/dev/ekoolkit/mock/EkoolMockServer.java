@@ -1,0 +1,397 @@
+package dev.ekoolkit.mock;
+
+import dev.ekoolkit.core.client.ClientRegistrationRequest;
+import dev.ekoolkit.core.credentials.ClientId;
+import dev.ekoolkit.core.environment.EkoolEnvironment;
+import dev.ekoolkit.core.scope.Scopes;
+import dev.ekoolkit.mock.admin.Endpoint;
+import dev.ekoolkit.mock.admin.Fault;
+import dev.ekoolkit.mock.admin.RecordedRequest;
+import dev.ekoolkit.mock.config.MockClient;
+import dev.ekoolkit.mock.config.MockConfig;
+import dev.ekoolkit.mock.config.MockConfigLoader;
+import dev.ekoolkit.mock.config.MockUser;
+import dev.ekoolkit.mock.internal.MockRuntime;
+import dev.ekoolkit.mock.internal.Routes;
+import dev.ekoolkit.mock.token.TokenResponse;
+import io.javalin.Javalin;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A local mock of eKool's authorization server ({@code login_url}: {@code /oauth/authorize},
+ * {@code /oauth/token}) and {@code users-basic} API ({@code api_url}: {@code /user/me/basic}) on one HTTP
+ * origin, with an admin API for tests. {@link AutoCloseable}; binds 127.0.0.1 and a random port by default.
+ *
+ * <pre>{@code
+ * try (EkoolMockServer server = EkoolMockServer.builder().autoLogin("mari").build().start()) {
+ *     EkoolEnvironment env = server.environment();
+ *     MockClient client = server.defaultClient();
+ *     // point the application at env and client.credentials(), log in, then:
+ *     RecordedRequest tokenRequest = server.takeRequest(Duration.ofSeconds(5)).orElseThrow();
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Every URL accessor throws {@link IllegalStateException} before {@link #start()}.
+ */
+public final class EkoolMockServer implements AutoCloseable {
+
+    private final String host;
+    private final int requestedPort;
+    private final MockRuntime runtime;
+    private final Object lifecycle = new Object();
+    private volatile Javalin app;
+    private volatile int port = -1;
+    private volatile URI base;
+
+    private EkoolMockServer(Builder b, MockConfig config) {
+        this.host = b.host;
+        this.requestedPort = b.port;
+        this.runtime = new MockRuntime(config, b.clock == null ? Clock.systemUTC() : b.clock, b.autoLogin, b.adminToken);
+    }
+
+    /** A builder with the defaults: 127.0.0.1, a random port, the embedded configuration, no auto-login. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Binds the port and starts serving.
+     *
+     * @return this server
+     * @throws IllegalStateException when already started
+     */
+    public EkoolMockServer start() {
+        synchronized (lifecycle) {
+            if (app != null) {
+                throw new IllegalStateException("the eKool mock server is already started on port " + port);
+            }
+            Javalin created = Routes.create(runtime, host, requestedPort);
+            created.start();
+            int bound = created.port();
+            URI url = URI.create("http://" + advertisedHost(host) + ":" + bound);
+            runtime.baseUrl(url.toString());
+            this.base = url;
+            this.port = bound;
+            this.app = created;
+            return this;
+        }
+    }
+
+    /** Stops serving and frees the port; does nothing when not running. */
+    @Override
+    public void close() {
+        synchronized (lifecycle) {
+            Javalin running = app;
+            if (running == null) {
+                return;
+            }
+            app = null;
+            running.stop();
+        }
+    }
+
+    /** {@code true} between {@link #start()} and {@link #close()}. */
+    public boolean isRunning() {
+        return app != null;
+    }
+
+    /** The bound port. */
+    public int port() {
+        requireStarted();
+        return port;
+    }
+
+    /** The {@code login_url}: this server's base URL, such as {@code http://127.0.0.1:41234}. */
+    public URI loginUrl() {
+        return requireStarted();
+    }
+
+    /** The {@code api_url}: the same origin as {@link #loginUrl()}. */
+    public URI apiUrl() {
+        return requireStarted();
+    }
+
+    /** {@code <login_url>/oauth/authorize} (RFC 6749 §3.1). */
+    public URI authorizeUrl() {
+        return url(Endpoint.AUTHORIZE.path());
+    }
+
+    /** {@code <login_url>/oauth/token} (RFC 6749 §3.2). */
+    public URI tokenUrl() {
+        return url(Endpoint.TOKEN.path());
+    }
+
+    /** {@code <api_url>/user/me/basic}. */
+    public URI userBasicUrl() {
+        return url(Endpoint.USER_BASIC.path());
+    }
+
+    /** {@code <login_url>/oauth/jwks.json}, the public JWK set (RFC 7517; mock-only). */
+    public URI jwksUrl() {
+        return url(Endpoint.JWKS.path());
+    }
+
+    /** {@code <login_url>/.well-known/oauth-authorization-server} (RFC 8414; mock-only). */
+    public URI metadataUrl() {
+        return url(Endpoint.METADATA.path());
+    }
+
+    /** {@code <login_url>/__admin}, the base of the admin API (mock-only). */
+    public URI adminUrl() {
+        return url("/__admin");
+    }
+
+    /**
+     * An absolute URL on this server.
+     *
+     * @param path a path starting with {@code /}, optionally with a query
+     */
+    public URI url(String path) {
+        Objects.requireNonNull(path, "path");
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("path must start with '/'; got '" + path + "'");
+        }
+        return URI.create(requireStarted() + path);
+    }
+
+    /** This server as an ekool-core environment ({@code login_url} = {@code api_url} = {@link #loginUrl()}). */
+    public EkoolEnvironment environment() {
+        URI url = requireStarted();
+        return EkoolEnvironment.custom(url, url);
+    }
+
+    /** The configuration the server was built with (and {@link #reset()} returns to). */
+    public MockConfig config() {
+        return runtime.config();
+    }
+
+    /** The first client of the configuration. */
+    public MockClient defaultClient() {
+        return runtime.config().defaultClient();
+    }
+
+    /**
+     * Registers a client; its credentials work at once.
+     *
+     * @throws IllegalArgumentException when the id is taken or a scope is unknown to the server
+     */
+    public MockClient registerClient(MockClient client) {
+        return runtime.registerClient(client);
+    }
+
+    /**
+     * Registers a client for a registration request (the e-mail eKool asks for), answering with freshly
+     * generated 32/40-character credentials, as eKool's e-mail reply would; the organisation becomes its name.
+     *
+     * @throws IllegalArgumentException when a requested scope is unknown to the server
+     */
+    public MockClient registerClient(ClientRegistrationRequest request) {
+        return runtime.registerClient(request);
+    }
+
+    /** Every registered client, in registration order; immutable. */
+    public List<MockClient> clients() {
+        return runtime.state().clients().list();
+    }
+
+    /** Removes a client and revokes its tokens; {@code true} when it was registered. */
+    public boolean removeClient(ClientId id) {
+        return runtime.removeClient(Objects.requireNonNull(id, "id"));
+    }
+
+    /** Every user, in order; immutable. */
+    public List<MockUser> users() {
+        return runtime.state().users().list();
+    }
+
+    /**
+     * Adds a user.
+     *
+     * @throws IllegalArgumentException when the id or username is taken or a child id is unknown
+     */
+    public MockUser addUser(MockUser user) {
+        return runtime.addUser(user);
+    }
+
+    /**
+     * Makes the next authorization log in as this user, skipping the login and consent pages (one-shot; takes
+     * precedence over auto-login).
+     *
+     * @throws IllegalArgumentException when no user has this id or username
+     */
+    public void loginAs(String userIdOrUsername) {
+        runtime.loginAs(userIdOrUsername);
+    }
+
+    /** Turns persistent auto-login on for a user (every authorization skips the pages), or off with {@code null}. */
+    public void autoLogin(String userIdOrUsernameOrNull) {
+        runtime.autoLogin(userIdOrUsernameOrNull);
+    }
+
+    /**
+     * A valid token pair as if the user had logged in to the client and approved {@code scopes}, without any
+     * browser or HTTP request.
+     *
+     * @param userIdOrUsername the user
+     * @param clientId         the client, or {@code null} for the default client
+     * @param scopes           the scopes, each allowed for the client (may be empty)
+     * @throws IllegalArgumentException naming an unknown user or client or a scope not allowed
+     */
+    public TokenResponse issueTokens(String userIdOrUsername, ClientId clientId, Scopes scopes) {
+        return runtime.issueTokens(userIdOrUsername, clientId, scopes);
+    }
+
+    /** Serves {@code fault} for the next {@link Fault#times()} requests to {@code endpoint}. */
+    public void failNext(Endpoint endpoint, Fault fault) {
+        runtime.faults().failNext(endpoint, fault);
+    }
+
+    /** Delays the answer to the next request to {@code endpoint} (0 to 5 minutes). */
+    public void delayNext(Endpoint endpoint, Duration delay) {
+        runtime.faults().delayNext(endpoint, delay);
+    }
+
+    /** Every recorded request, oldest first (bounded; secrets masked); an immutable snapshot. */
+    public List<RecordedRequest> requests() {
+        return runtime.journal().snapshot();
+    }
+
+    /** The oldest recorded request not yet taken, waiting up to {@code timeout}; empty when none arrives. */
+    public Optional<RecordedRequest> takeRequest(Duration timeout) {
+        return runtime.journal().take(Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    /**
+     * Returns to the configuration: clients and users as configured; logins, codes, tokens, faults, recorded
+     * requests and the one-shot login choice dropped; auto-login as built; the clock offset back to zero. The
+     * server keeps running on the same port with the same signing key.
+     */
+    public void reset() {
+        runtime.reset();
+    }
+
+    /** Moves the server's clock forward, to expire codes and tokens without sleeping. */
+    public void advanceClock(Duration d) {
+        runtime.advanceClock(d);
+    }
+
+    /** The server's clock: the built clock (default: system UTC) plus the offset {@link #advanceClock} added. */
+    public Clock clock() {
+        return runtime.clock();
+    }
+
+    /** The runtime shared with the endpoints, for the admin API and the CLI; not a stable API. */
+    MockRuntime runtime() {
+        return runtime;
+    }
+
+    @Override
+    public String toString() {
+        return "EkoolMockServer[" + (isRunning() ? base : "not started") + "]";
+    }
+
+    private URI requireStarted() {
+        URI url = base;
+        if (url == null) {
+            throw new IllegalStateException("the eKool mock server has not been started; call start() first");
+        }
+        return url;
+    }
+
+    private static String advertisedHost(String host) {
+        if (host.equals("0.0.0.0")) {
+            return "127.0.0.1";
+        }
+        if (host.equals("::") || host.equals("[::]") || host.equals("::0")) {
+            return "[::1]";
+        }
+        if (host.contains(":") && !host.startsWith("[")) {
+            return "[" + host + "]";
+        }
+        return host;
+    }
+
+    /** Builds an {@link EkoolMockServer}; every setting is optional. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port;
+        private MockConfig config = MockConfig.defaults();
+        private Path configFile;
+        private String autoLogin;
+        private Clock clock;
+        private String adminToken;
+
+        private Builder() {
+        }
+
+        /** The address to bind (default {@code 127.0.0.1}; {@code 0.0.0.0} exposes the mock to the network). */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** The port to bind, 0 (the default) for a random free port. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0 to 65535; got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The configuration (default {@link MockConfig#defaults()}); replaces an earlier {@link #configFile}. */
+        public Builder config(MockConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+            this.configFile = null;
+            return this;
+        }
+
+        /** A YAML or JSON configuration file, read by {@link #build()}; replaces an earlier {@link #config}. */
+        public Builder configFile(Path file) {
+            this.configFile = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
+        /** The user (id or username) every authorization logs in as without pages, or {@code null} (the default) for the pages. */
+        public Builder autoLogin(String userIdOrUsername) {
+            this.autoLogin = userIdOrUsername;
+            return this;
+        }
+
+        /** The clock the server follows (default system UTC); {@link EkoolMockServer#advanceClock} adds to it. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * A token the admin API then requires as {@code Authorization: Bearer <token>} from every caller, which
+         * also lets non-loopback callers in; {@code null} (the default) allows loopback callers only.
+         */
+        public Builder adminToken(String token) {
+            if (token != null && token.length() < 16) {
+                throw new IllegalArgumentException("adminToken must be at least 16 characters; got " + token.length());
+            }
+            this.adminToken = token;
+            return this;
+        }
+
+        /**
+         * Builds the server (not started).
+         *
+         * @throws dev.ekoolkit.mock.config.MockConfigException when the configuration file is unreadable or invalid
+         * @throws IllegalArgumentException                     when the auto-login user does not exist
+         */
+        public EkoolMockServer build() {
+            MockConfig effective = configFile != null ? MockConfigLoader.load(configFile) : config;
+            return new EkoolMockServer(this, effective);
+        }
+    }
+}

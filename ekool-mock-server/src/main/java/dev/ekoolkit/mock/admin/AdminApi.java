@@ -1,0 +1,353 @@
+package dev.ekoolkit.mock.admin;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ekoolkit.core.client.ClientRegistrationRequest;
+import dev.ekoolkit.core.client.RedirectUri;
+import dev.ekoolkit.core.credentials.ClientId;
+import dev.ekoolkit.core.error.EkoolOAuthException;
+import dev.ekoolkit.core.scope.Scopes;
+import dev.ekoolkit.mock.config.MockClient;
+import dev.ekoolkit.mock.config.MockConfigException;
+import dev.ekoolkit.mock.config.MockConfigLoader;
+import dev.ekoolkit.mock.config.MockUser;
+import dev.ekoolkit.mock.internal.Exchange;
+import dev.ekoolkit.mock.internal.Json;
+import dev.ekoolkit.mock.internal.MockRuntime;
+import dev.ekoolkit.mock.internal.Params;
+import dev.ekoolkit.mock.internal.Text;
+import dev.ekoolkit.mock.token.TokenEndpoint;
+import dev.ekoolkit.mock.token.TokenResponse;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The mock-only admin JSON API under {@code /__admin/}: clients, users, login choice, faults, recorded
+ * requests, tokens, clock and reset. Only loopback callers are served, unless the server has an admin token,
+ * which every caller must then send as {@code Authorization: Bearer <token>}. Request bodies must be
+ * {@code application/json}, which also keeps browsers from posting to it cross-site without a preflight.
+ */
+public final class AdminApi {
+
+    /** The path prefix. */
+    public static final String BASE = "/__admin";
+
+    private final MockRuntime rt;
+
+    /** The admin API of one server. */
+    public AdminApi(MockRuntime rt) {
+        this.rt = rt;
+    }
+
+    /** Declares the routes. */
+    public void register(RoutesConfig routes) {
+        register(new Routes(routes));
+    }
+
+    /** Route declaration that turns argument errors of admin operations into 400 {@code invalid_request}. */
+    private record Routes(RoutesConfig routes) {
+        void before(String path, Handler h) {
+            routes.before(path, h);
+        }
+
+        void get(String path, Handler h) {
+            routes.get(path, wrap(h));
+        }
+
+        void post(String path, Handler h) {
+            routes.post(path, wrap(h));
+        }
+
+        void delete(String path, Handler h) {
+            routes.delete(path, wrap(h));
+        }
+
+        private static Handler wrap(Handler h) {
+            return ctx -> {
+                try {
+                    h.handle(ctx);
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    throw EkoolOAuthException.invalidRequest(String.valueOf(e.getMessage()));
+                } catch (EkoolOAuthException e) {
+                    if (e.httpStatus() == 401 && !EkoolOAuthException.INVALID_TOKEN.equals(e.error())) {
+                        throw EkoolOAuthException.invalidRequest(e.errorDescription());
+                    }
+                    throw e;
+                }
+            };
+        }
+    }
+
+    private void register(Routes routes) {
+        routes.before(BASE, this::guard);
+        routes.before(BASE + "/*", this::guard);
+        routes.get(BASE, ctx -> Exchange.json(ctx, 200, index()));
+        routes.get(BASE + "/clients", ctx -> Exchange.json(ctx, 200, rt.state().clients().list().stream().map(AdminApi::client).toList()));
+        routes.post(BASE + "/clients", this::registerClient);
+        routes.delete(BASE + "/clients/{clientId}", this::removeClient);
+        routes.get(BASE + "/users", ctx -> Exchange.json(ctx, 200, rt.state().users().list().stream().map(AdminApi::user).toList()));
+        routes.post(BASE + "/users", this::addUser);
+        routes.post(BASE + "/login-as", ctx -> {
+            rt.loginAs(requiredText(body(ctx), "user"));
+            ctx.status(204);
+        });
+        routes.post(BASE + "/auto-login", ctx -> {
+            JsonNode b = body(ctx);
+            JsonNode u = b.get("user");
+            rt.autoLogin(u == null || u.isNull() ? null : requiredText(b, "user"));
+            ctx.status(204);
+        });
+        routes.post(BASE + "/faults", this::queueFault);
+        routes.delete(BASE + "/faults", ctx -> {
+            rt.faults().clear();
+            ctx.status(204);
+        });
+        routes.get(BASE + "/requests", ctx -> Exchange.json(ctx, 200, rt.journal().snapshot().stream().map(AdminApi::request).toList()));
+        routes.post(BASE + "/tokens", this::issueTokens);
+        routes.post(BASE + "/clock", this::advanceClock);
+        routes.post(BASE + "/reset", ctx -> {
+            rt.reset();
+            ctx.status(204);
+        });
+    }
+
+    private void guard(Context ctx) {
+        Exchange.claim(ctx, Exchange.Style.JSON);
+        String token = rt.adminToken();
+        if (token != null) {
+            String header = ctx.header("Authorization");
+            String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : "";
+            if (!MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8))) {
+                ctx.header("WWW-Authenticate", "Bearer realm=\"eKool mock admin\"");
+                throw new EkoolOAuthException(EkoolOAuthException.INVALID_TOKEN, "the admin API of this server requires"
+                        + " 'Authorization: Bearer <admin token>' (the token it was started with)", 401);
+            }
+        } else if (!isLoopback(ctx.req().getRemoteAddr())) {
+            throw new EkoolOAuthException(EkoolOAuthException.ACCESS_DENIED, "the admin API answers only loopback"
+                    + " callers unless the server was started with an admin token", 403);
+        }
+        String method = ctx.method().name();
+        if ((method.equals("POST") || method.equals("PUT")) && ctx.contentLength() != 0
+                && !Params.mediaType(ctx.contentType()).equals("application/json")) {
+            throw new EkoolOAuthException(EkoolOAuthException.INVALID_REQUEST, "admin requests with a body must be"
+                    + " Content-Type application/json; got '" + Text.printable(Params.mediaType(ctx.contentType()), 60) + "'", 415);
+        }
+    }
+
+    static boolean isLoopback(String address) {
+        try {
+            return address != null && InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private Map<String, Object> index() {
+        return Json.object("endpoints", List.of(
+                "GET /__admin/clients", "POST /__admin/clients", "DELETE /__admin/clients/{client_id}",
+                "GET /__admin/users", "POST /__admin/users", "POST /__admin/login-as", "POST /__admin/auto-login",
+                "POST /__admin/faults", "DELETE /__admin/faults", "GET /__admin/requests", "POST /__admin/tokens",
+                "POST /__admin/clock", "POST /__admin/reset"));
+    }
+
+    private void registerClient(Context ctx) {
+        JsonNode b = body(ctx);
+        MockClient client;
+        try {
+            if (b.has("client_id") || b.has("client_secret")) {
+                client = MockConfigLoader.client(b, "admin request", "body");
+            } else {
+                client = rt.registerClient(registration(b));
+                Exchange.json(ctx, 201, withSecret(client));
+                return;
+            }
+        } catch (MockConfigException e) {
+            throw EkoolOAuthException.invalidRequest(e.getMessage());
+        }
+        rt.registerClient(client);
+        Exchange.json(ctx, 201, withSecret(client));
+    }
+
+    private static ClientRegistrationRequest registration(JsonNode b) {
+        Set<String> known = Set.of("organisation", "first_name", "surname", "email_address", "phone", "purpose",
+                "redirect_uris", "redirect_uri", "scopes");
+        for (Iterator<String> it = b.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!known.contains(f)) {
+                throw EkoolOAuthException.invalidRequest("'" + Text.printable(f, 40) + "' is not a field of a"
+                        + " registration request; fields: " + known.stream().sorted().toList()
+                        + " (or client_id, client_secret, name, redirect_uris, scopes, grants for explicit credentials)");
+            }
+        }
+        ClientRegistrationRequest.Builder r = ClientRegistrationRequest.builder()
+                .organisation(optText(b, "organisation")).firstName(optText(b, "first_name"))
+                .surname(optText(b, "surname")).emailAddress(optText(b, "email_address"))
+                .phone(optText(b, "phone")).purpose(optText(b, "purpose"));
+        List<String> uris = new ArrayList<>();
+        if (b.has("redirect_uri")) {
+            uris.add(optText(b, "redirect_uri"));
+        }
+        if (b.has("redirect_uris")) {
+            b.get("redirect_uris").forEach(n -> uris.add(n.asText()));
+        }
+        uris.forEach(r::redirectUri);
+        JsonNode scopes = b.get("scopes");
+        if (scopes != null) {
+            if (scopes.isArray()) {
+                List<String> s = new ArrayList<>();
+                scopes.forEach(n -> s.add(n.asText()));
+                r.scopes(String.join(" ", s));
+            } else {
+                r.scopes(scopes.asText());
+            }
+        }
+        return r.build();
+    }
+
+    private void removeClient(Context ctx) {
+        String id = ctx.pathParam("clientId");
+        boolean removed = !dev.ekoolkit.core.credentials.CredentialFormat.checkClientId(id).isEmpty() ? false
+                : rt.removeClient(ClientId.of(id));
+        if (!removed) {
+            Exchange.json(ctx, 404, Json.object("error", "invalid_request", "error_description",
+                    "no client has the id '" + Text.printable(id, 64) + "'", "message", "Not Found"));
+            return;
+        }
+        ctx.status(204);
+    }
+
+    private void addUser(Context ctx) {
+        MockUser user;
+        try {
+            user = MockConfigLoader.user(body(ctx), "admin request", "body");
+        } catch (MockConfigException e) {
+            throw EkoolOAuthException.invalidRequest(e.getMessage());
+        }
+        rt.addUser(user);
+        Exchange.json(ctx, 201, user(user));
+    }
+
+    private void queueFault(Context ctx) {
+        JsonNode b = body(ctx);
+        Endpoint endpoint = Endpoint.find(requiredText(b, "endpoint")).orElseThrow(() -> EkoolOAuthException.invalidRequest(
+                "endpoint must be one of " + java.util.Arrays.stream(Endpoint.values()).map(Endpoint::wire).toList()));
+        if (b.has("delay_ms")) {
+            rt.faults().delayNext(endpoint, Duration.ofMillis(b.get("delay_ms").asLong()));
+        }
+        int times = b.has("times") ? b.get("times").asInt() : 1;
+        Fault fault = null;
+        if (b.hasNonNull("error")) {
+            String description = b.hasNonNull("error_description") ? b.get("error_description").asText() : null;
+            fault = b.has("status") ? Fault.oauthError(b.get("error").asText(), description, b.get("status").asInt())
+                    : Fault.oauthError(b.get("error").asText(), description);
+        } else if (b.has("status")) {
+            fault = Fault.httpStatus(b.get("status").asInt());
+        } else if (!b.has("delay_ms")) {
+            throw EkoolOAuthException.invalidRequest("a fault needs 'error' (an OAuth error code, optional"
+                    + " error_description and status), 'status' (a bare HTTP status) or 'delay_ms'");
+        }
+        if (fault != null) {
+            rt.faults().failNext(endpoint, fault.times(times));
+        }
+        ctx.status(204);
+    }
+
+    private void issueTokens(Context ctx) {
+        JsonNode b = body(ctx);
+        ClientId clientId = b.hasNonNull("client_id") ? ClientId.parse(b.get("client_id").asText()) : null;
+        Scopes scopes = b.hasNonNull("scopes") ? Scopes.parse(b.get("scopes").isArray()
+                ? String.join(" ", toStrings(b.get("scopes"))) : b.get("scopes").asText()) : null;
+        if (scopes == null) {
+            MockClient c = clientId == null ? rt.state().clients().first().orElseThrow()
+                    : rt.state().clients().find(clientId.value()).orElseThrow(() ->
+                    EkoolOAuthException.invalidRequest("client " + clientId + " is not registered"));
+            scopes = c.allowedScopes();
+        }
+        TokenResponse t = rt.issueTokens(requiredText(b, "user"), clientId, scopes);
+        Exchange.json(ctx, 200, TokenEndpoint.body(t));
+    }
+
+    private void advanceClock(Context ctx) {
+        JsonNode b = body(ctx);
+        Duration d = MockConfigLoader.duration(requiredText(b, "advance"));
+        rt.advanceClock(d);
+        Exchange.json(ctx, 200, Json.object("now", rt.now().toString()));
+    }
+
+    private static JsonNode body(Context ctx) {
+        byte[] raw = ctx.bodyAsBytes();
+        if (raw.length == 0) {
+            return Json.mapper().createObjectNode();
+        }
+        try {
+            JsonNode n = Json.mapper().readTree(raw);
+            if (n == null || !n.isObject()) {
+                throw EkoolOAuthException.invalidRequest("the body must be a JSON object");
+            }
+            return n;
+        } catch (JacksonException e) {
+            throw EkoolOAuthException.invalidRequest("the body is not valid JSON: " + Text.printable(e.getOriginalMessage(), 200));
+        } catch (java.io.IOException e) {
+            throw EkoolOAuthException.invalidRequest("the body cannot be read");
+        }
+    }
+
+    private static String requiredText(JsonNode b, String field) {
+        JsonNode n = b.get(field);
+        if (n == null || !n.isTextual() || n.asText().isEmpty()) {
+            throw EkoolOAuthException.invalidRequest("'" + field + "' is required and must be text");
+        }
+        return n.asText();
+    }
+
+    private static String optText(JsonNode b, String field) {
+        JsonNode n = b.get(field);
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
+    private static List<String> toStrings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    /** A client without its secret. */
+    static Map<String, Object> client(MockClient c) {
+        return Json.object("client_id", c.id().value(), "name", c.name(),
+                "redirect_uris", c.redirectUris().stream().map(RedirectUri::value).toList(),
+                "scopes", c.allowedScopes().asStrings(),
+                "grants", c.allowedGrants().stream().map(MockClient.Grant::wire).toList());
+    }
+
+    private static Map<String, Object> withSecret(MockClient c) {
+        Map<String, Object> m = Json.object("client_id", c.id().value(), "client_secret", c.secret().value());
+        m.putAll(client(c));
+        return m;
+    }
+
+    /** A user without password or personal code. */
+    static Map<String, Object> user(MockUser u) {
+        return Json.object("id", u.id(), "username", u.username(), "first_name", u.firstName(),
+                "last_name", u.lastName(), "email", u.email(), "has_personal_code", u.personalCode() != null,
+                "roles", u.roles().stream().map(MockUser.Role::wire).toList(), "child_ids", u.childIds());
+    }
+
+    static Map<String, Object> request(RecordedRequest r) {
+        return Json.object("time", r.time().toString(), "endpoint", r.endpoint().wire(), "method", r.method(),
+                "path", r.path(), "grant_type", r.grantType(), "client_id", r.clientId(),
+                "auth_method", r.authMethod().name().toLowerCase(java.util.Locale.ROOT), "params", r.params(),
+                "headers", r.headers(), "status", r.status());
+    }
+}

@@ -1,0 +1,56 @@
+package dev.ekoolkit.mock.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * A clock that reads a base clock plus an offset the server can advance, so tests move time instead of
+ * sleeping. Thread-safe.
+ */
+public final class AdjustableClock extends Clock {
+
+    private final Clock base;
+    private volatile Duration offset;
+
+    /** A clock following {@code base} with no offset. */
+    public AdjustableClock(Clock base) {
+        this(base, Duration.ZERO);
+    }
+
+    private AdjustableClock(Clock base, Duration offset) {
+        this.base = Objects.requireNonNull(base, "base");
+        this.offset = offset;
+    }
+
+    /** Moves this clock forward by {@code d} (which must not be negative). */
+    public synchronized void advance(Duration d) {
+        Objects.requireNonNull(d, "duration");
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("the clock can only move forward; got " + d);
+        }
+        offset = offset.plus(d);
+    }
+
+    /** Puts the offset back to zero. */
+    public void resetOffset() {
+        offset = Duration.ZERO;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return base.getZone();
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return new AdjustableClock(base.withZone(zone), offset);
+    }
+
+    @Override
+    public Instant instant() {
+        return base.instant().plus(offset);
+    }
+}

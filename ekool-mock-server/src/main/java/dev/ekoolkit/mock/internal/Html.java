@@ -1,0 +1,69 @@
+package dev.ekoolkit.mock.internal;
+
+import io.javalin.http.Context;
+
+/**
+ * Server-rendered pages: no scripts, no external assets, inline CSS allowed by a per-response CSP nonce,
+ * and headers that forbid framing (RFC 6749 §10.13, RFC 9700 §4.16), sniffing, caching and referrers.
+ */
+public final class Html {
+
+    private static final String CSS = """
+            body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;background:#f3f5f8;color:#1d2430;margin:0}
+            main{max-width:46rem;margin:2rem auto;background:#fff;border-radius:.5rem;padding:1.5rem 2rem;box-shadow:0 1px 4px #0002}
+            h1{font-size:1.4rem;margin-top:0}h2{font-size:1.1rem;margin-top:1.5rem}
+            .mock{background:#fff3cd;border:1px solid #e0c36a;padding:.5rem .75rem;border-radius:.25rem;font-size:.9rem}
+            .error{background:#fde8e8;border:1px solid #e39a9a;padding:.75rem;border-radius:.25rem}
+            table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #e5e8ee}
+            fieldset{border:1px solid #d5dae3;border-radius:.35rem;margin:1rem 0;padding:.75rem 1rem}
+            label{display:block;margin:.4rem 0}input[type=text],input[type=password],select{padding:.3rem;min-width:16rem}
+            button{padding:.4rem .9rem;margin:.2rem .3rem .2rem 0;cursor:pointer}
+            .code{font-size:2.2rem;font-weight:700;letter-spacing:.3rem}
+            code{background:#eef1f5;padding:0 .2rem}
+            """;
+
+    private Html() {
+    }
+
+    /**
+     * Sends a complete page.
+     *
+     * @param ctx      the request
+     * @param status   the HTTP status
+     * @param title    the page title (plain text; escaped here)
+     * @param bodyHtml the body, already escaped by the caller
+     */
+    public static void send(Context ctx, int status, String title, String bodyHtml) {
+        Exchange.answered(ctx);
+        String nonce = Randoms.token(16);
+        secureHeaders(ctx, nonce);
+        ctx.status(status).contentType("text/html; charset=utf-8").result(
+                "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                        + "<meta name=\"referrer\" content=\"no-referrer\">"
+                        + "<title>" + Text.html(title) + " - eKool mock</title>"
+                        + "<style nonce=\"" + nonce + "\">" + CSS + "</style></head><body><main>"
+                        + "<p class=\"mock\">This is the <strong>eKool mock server</strong> for development and tests,"
+                        + " not the real eKool.</p>"
+                        + bodyHtml + "</main></body></html>");
+    }
+
+    /** The headers every page carries: no framing, no sniffing, no caching, no referrer. */
+    public static void secureHeaders(Context ctx, String styleNonce) {
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'nonce-" + styleNonce + "'; "
+                + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("Pragma", "no-cache");
+    }
+
+    /** An error page body: a heading and the description, both escaped. */
+    public static String errorBody(String heading, String error, String description) {
+        return "<h1>" + Text.html(heading) + "</h1><div class=\"error\"><p><strong>" + Text.html(error)
+                + "</strong></p><p id=\"error-description\">" + Text.html(description) + "</p></div>"
+                + "<p>The request cannot be sent back to the application, because the client or its redirect URI"
+                + " could not be verified (RFC 6749 section 4.1.2.1).</p>";
+    }
+}

@@ -1,0 +1,64 @@
+package dev.ekoolkit.mock.internal;
+
+import dev.ekoolkit.mock.admin.AdminApi;
+import dev.ekoolkit.mock.admin.Endpoint;
+import dev.ekoolkit.mock.authorize.AuthorizeEndpoint;
+import dev.ekoolkit.mock.authorize.LoginPages;
+import dev.ekoolkit.mock.internal.Exchange.Style;
+import dev.ekoolkit.mock.resource.UserBasicEndpoint;
+import dev.ekoolkit.mock.token.TokenEndpoint;
+import io.javalin.Javalin;
+
+/** The mock's HTTP routes and server settings, in one place. */
+public final class Routes {
+
+    /** The largest request body accepted (413 above it). */
+    public static final long MAX_BODY_BYTES = 64 * 1024;
+
+    private Routes() {
+    }
+
+    /** A configured, not yet started Javalin app serving {@code rt}. */
+    public static Javalin create(MockRuntime rt, String host, int port) {
+        TokenEndpoint token = new TokenEndpoint(rt);
+        UserBasicEndpoint userBasic = new UserBasicEndpoint(rt);
+        LoginPages pages = new LoginPages(rt);
+        AuthorizeEndpoint authorize = new AuthorizeEndpoint(rt, pages);
+        return Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.startup.showOldJavalinVersionWarning = false;
+            c.jetty.host = host;
+            c.jetty.port = port;
+            c.http.maxRequestSize = MAX_BODY_BYTES;
+            c.http.generateEtags = false;
+            c.http.prefer405over404 = true;
+            c.router.ignoreTrailingSlashes = false;
+
+            c.routes.get(Endpoint.AUTHORIZE.path(),
+                    Exchange.endpoint(rt, Endpoint.AUTHORIZE, Style.HTML, false, authorize::handle));
+            c.routes.post(LoginPages.LOGIN_PATH,
+                    Exchange.endpoint(rt, Endpoint.LOGIN, Style.HTML, true, pages::login));
+            c.routes.post(LoginPages.CONFIRM_PATH,
+                    Exchange.endpoint(rt, Endpoint.LOGIN, Style.HTML, true, pages::confirm));
+            c.routes.post(LoginPages.CONSENT_PATH,
+                    Exchange.endpoint(rt, Endpoint.CONSENT, Style.HTML, true, pages::consent));
+            c.routes.post(Endpoint.TOKEN.path(),
+                    Exchange.endpoint(rt, Endpoint.TOKEN, Style.JSON, true, token::handle));
+            c.routes.get(Endpoint.USER_BASIC.path(),
+                    Exchange.endpoint(rt, Endpoint.USER_BASIC, Style.RESOURCE, true, userBasic::handle));
+            c.routes.get(Endpoint.JWKS.path(),
+                    Exchange.endpoint(rt, Endpoint.JWKS, Style.JSON, true, ctx -> Discovery.jwks(rt, ctx)));
+            c.routes.get(Endpoint.METADATA.path(),
+                    Exchange.endpoint(rt, Endpoint.METADATA, Style.JSON, true, ctx -> Discovery.metadata(rt, ctx)));
+            c.routes.get(Endpoint.HEALTH.path(), Exchange.endpoint(rt, Endpoint.HEALTH, Style.JSON, true,
+                    ctx -> Exchange.json(ctx, 200, Json.object("status", "UP"))));
+
+            new AdminApi(rt).register(c.routes);
+
+            c.routes.error(404, ctx -> Exchange.unmatched(ctx, 404));
+            c.routes.error(405, ctx -> Exchange.unmatched(ctx, 405));
+            c.routes.after(ctx -> Exchange.record(rt, ctx));
+            c.routes.exception(Exception.class, Exchange::fail);
+        });
+    }
+}

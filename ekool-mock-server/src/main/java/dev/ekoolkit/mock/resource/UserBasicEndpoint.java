@@ -1,0 +1,102 @@
+package dev.ekoolkit.mock.resource;
+
+import com.nimbusds.jwt.SignedJWT;
+import dev.ekoolkit.core.error.EkoolOAuthException;
+import dev.ekoolkit.core.scope.Scope;
+import dev.ekoolkit.mock.config.MockUser;
+import dev.ekoolkit.mock.internal.Exchange;
+import dev.ekoolkit.mock.internal.Json;
+import dev.ekoolkit.mock.internal.MissingTokenException;
+import dev.ekoolkit.mock.internal.MockRuntime;
+import dev.ekoolkit.mock.state.MockState;
+import dev.ekoolkit.mock.state.TokenFamilies;
+import io.javalin.http.Context;
+
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * {@code GET /user/me/basic}, eKool's {@code users-basic} profile, behind bearer-token authentication
+ * (RFC 6750 §2.1). A token is accepted only if it is exactly a live access token this server issued, so
+ * forged, altered, re-signed and {@code alg: none} tokens all fail as {@code invalid_token}.
+ */
+public final class UserBasicEndpoint {
+
+    private final MockRuntime rt;
+
+    /** The endpoint of one server. */
+    public UserBasicEndpoint(MockRuntime rt) {
+        this.rt = rt;
+    }
+
+    /** Handles one profile request. */
+    public void handle(Context ctx) {
+        MockState state = rt.state();
+        TokenFamilies.AccessToken token = authenticate(ctx, state, rt.now());
+        if (!token.scopes().contains(Scope.USERS_BASIC)) {
+            throw EkoolOAuthException.insufficientScope("the access token lacks the scope users-basic; it has '"
+                    + token.scopes().format() + "' (RFC 6750 section 3.1)");
+        }
+        if (token.userId() == null) {
+            throw EkoolOAuthException.insufficientScope("the access token was issued to a client alone"
+                    + " (client_credentials) and stands for no user (RFC 6750 section 3.1)");
+        }
+        MockUser user = state.users().byId(token.userId()).orElseThrow(() ->
+                EkoolOAuthException.invalidToken("the access token's user no longer exists"));
+        Exchange.json(ctx, 200, Map.of("data", profile(user)));
+    }
+
+    /** The {@code data} object: id, firstName, lastName, email, personalCode (may be null), roles. */
+    public static Map<String, Object> profile(MockUser user) {
+        return Json.object("id", user.id(), "firstName", user.firstName(), "lastName", user.lastName(),
+                "email", user.email(), "personalCode", user.personalCode(),
+                "roles", user.roles().stream().map(MockUser.Role::wire).toList());
+    }
+
+    /**
+     * The live access token a request carries.
+     *
+     * @throws EkoolOAuthException {@code invalid_token} (401) when missing, malformed, unknown, altered, expired,
+     *                             revoked or issued to a removed client; {@code invalid_request} (400) when sent twice
+     */
+    public static TokenFamilies.AccessToken authenticate(Context ctx, MockState state, Instant now) {
+        String header = ctx.header("Authorization");
+        boolean bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+        if (!bearer) {
+            throw new MissingTokenException("the request has no access token; send 'Authorization: Bearer"
+                    + " <access_token>' (RFC 6750 section 2.1)");
+        }
+        if (Exchange.params(ctx).has("access_token")) {
+            throw EkoolOAuthException.invalidRequest("the access token was sent twice, in the Authorization header and"
+                    + " the access_token parameter (RFC 6750 section 2)");
+        }
+        String value = header.substring(7).trim();
+        if (value.isEmpty()) {
+            throw EkoolOAuthException.invalidToken("the Authorization header has the Bearer scheme but no token"
+                    + " (RFC 6750 section 2.1)");
+        }
+        String jti;
+        try {
+            jti = SignedJWT.parse(value).getJWTClaimsSet().getJWTID();
+        } catch (ParseException | RuntimeException e) {
+            throw EkoolOAuthException.invalidToken("the access token is not a signed JWT issued by this server");
+        }
+        TokenFamilies.AccessToken token = state.tokens().findAccess(jti);
+        if (token == null) {
+            throw EkoolOAuthException.invalidToken("the access token is unknown or revoked (refreshed, revoked"
+                    + " with its family, issued before a reset, or issued by another server)");
+        }
+        if (!token.matches(value)) {
+            throw EkoolOAuthException.invalidToken("the access token is not the one this server issued under its"
+                    + " jti: its header, claims or signature were changed");
+        }
+        if (!now.isBefore(token.expiresAt())) {
+            throw EkoolOAuthException.invalidToken("the access token expired at " + token.expiresAt());
+        }
+        if (state.clients().find(token.clientId()).isEmpty()) {
+            throw EkoolOAuthException.invalidToken("the client the access token was issued to has been removed");
+        }
+        return token;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.ekoolkit.mock.state;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Issued authorization codes (RFC 6749 §4.1.2): single-use, expiring, bounded, thread-safe. A used code
+ * is kept until it expires so that its reuse can be detected and the tokens it issued revoked (RFC 6749
+ * §4.1.2: "the authorization server ... SHOULD revoke ... all tokens previously issued based on that code").
+ */
+public final class AuthorizationCodes {
+
+    /**
+     * What a code stands for.
+     *
+     * @param request   the authorization request it answers
+     * @param userId    the user who approved it
+     * @param expiresAt when it expires
+     */
+    public record CodeGrant(AuthorizationContext request, String userId, Instant expiresAt) {
+        /** Requires every part. */
+        public CodeGrant {
+            Objects.requireNonNull(request, "request");
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+    }
+
+    /** The outcome of redeeming a code. */
+    public sealed interface Redemption {
+    }
+
+    /** The code was valid and is now used; {@code familyId} is what it issued. */
+    public record Redeemed(CodeGrant grant, String familyId) implements Redemption {
+    }
+
+    /** The code was never issued, or has been forgotten. */
+    public record Unknown() implements Redemption {
+    }
+
+    /** The code expired at {@code grant.expiresAt()}. */
+    public record Expired(CodeGrant grant) implements Redemption {
+    }
+
+    /** The code was used before; {@code familyId} names the tokens it issued, which must now be revoked. */
+    public record Reused(CodeGrant grant, String familyId) implements Redemption {
+    }
+
+    private static final class Slot {
+        final CodeGrant grant;
+        String familyId;
+
+        Slot(CodeGrant grant) {
+            this.grant = grant;
+        }
+    }
+
+    private final BoundedStore<String, Slot> store;
+
+    /** A store holding at most {@code max} codes. */
+    public AuthorizationCodes(int max) {
+        store = new BoundedStore<>(max, s -> s.grant.expiresAt());
+    }
+
+    /** Stores a freshly issued code. */
+    public synchronized void put(String code, CodeGrant grant, Instant now) {
+        store.put(code, new Slot(grant), now);
+    }
+
+    /**
+     * Redeems a code atomically: at most one caller ever gets {@link Redeemed} for a code. {@code issue} runs
+     * under the store's lock only for a live, unused code; it validates the request (throwing an OAuth error
+     * leaves the code unused) and returns the id of the token family it created.
+     */
+    public synchronized Redemption redeem(String code, Instant now, Function<CodeGrant, String> issue) {
+        Slot slot = code == null ? null : store.get(code);
+        if (slot == null) {
+            return new Unknown();
+        }
+        if (slot.familyId != null) {
+            return new Reused(slot.grant, slot.familyId);
+        }
+        if (!slot.grant.expiresAt().isAfter(now)) {
+            store.remove(code);
+            return new Expired(slot.grant);
+        }
+        String familyId = issue.apply(slot.grant);
+        slot.familyId = Objects.requireNonNull(familyId, "familyId");
+        return new Redeemed(slot.grant, familyId);
+    }
+
+    /** The number of codes held, used ones included. */
+    public synchronized int size() {
+        return store.size();
+    }
+}

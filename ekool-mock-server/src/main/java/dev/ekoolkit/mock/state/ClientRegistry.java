@@ -1,0 +1,72 @@
+package dev.ekoolkit.mock.state;
+
+import dev.ekoolkit.mock.config.MockClient;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The clients the server knows right now, in registration order. Copy-on-write: lookups on every token
+ * request read an immutable map without locking; changes (admin operations) copy it.
+ */
+public final class ClientRegistry {
+
+    /** The most clients the registry holds, so admin callers cannot exhaust memory. */
+    public static final int MAX_CLIENTS = 10_000;
+
+    private volatile Map<String, MockClient> byId;
+
+    /** A registry holding {@code initial}, in order. */
+    public ClientRegistry(List<MockClient> initial) {
+        Map<String, MockClient> m = new LinkedHashMap<>();
+        for (MockClient c : initial) {
+            m.put(c.id().value(), c);
+        }
+        byId = m;
+    }
+
+    /** The client with this id, if registered; {@code id} may be any text. */
+    public Optional<MockClient> find(String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
+    }
+
+    /** Every client, in registration order; immutable. */
+    public List<MockClient> list() {
+        return List.copyOf(byId.values());
+    }
+
+    /** The first client, if any. */
+    public Optional<MockClient> first() {
+        return byId.values().stream().findFirst();
+    }
+
+    /**
+     * Adds a client.
+     *
+     * @throws IllegalArgumentException when its id is already registered or the registry is full
+     */
+    public synchronized void add(MockClient client) {
+        if (byId.containsKey(client.id().value())) {
+            throw new IllegalArgumentException("a client with the id " + client.id() + " is already registered");
+        }
+        if (byId.size() >= MAX_CLIENTS) {
+            throw new IllegalArgumentException("the mock holds at most " + MAX_CLIENTS + " clients; remove some first");
+        }
+        Map<String, MockClient> m = new LinkedHashMap<>(byId);
+        m.put(client.id().value(), client);
+        byId = m;
+    }
+
+    /** Removes the client with this id; {@code true} when there was one. */
+    public synchronized boolean remove(String id) {
+        if (!byId.containsKey(id)) {
+            return false;
+        }
+        Map<String, MockClient> m = new LinkedHashMap<>(byId);
+        m.remove(id);
+        byId = m;
+        return true;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.ekoolkit.mock.token;
+
+import dev.ekoolkit.core.credentials.ClientId;
+import dev.ekoolkit.core.scope.Scopes;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A token pair the mock issued, in the shape of its Passport-style token response (RFC 6749 §5.1):
+ * {@code token_type}, {@code expires_in}, {@code access_token} (an RS256 JWT) and {@code refresh_token}.
+ * {@link #toString()} masks both tokens.
+ *
+ * @param tokenType    always {@code Bearer}
+ * @param accessToken  the access token, an RS256 JWT with {@code aud}, {@code jti}, {@code iat}, {@code nbf},
+ *                     {@code exp}, {@code sub} and {@code scopes}
+ * @param refreshToken the opaque refresh token, or {@code null} when none was issued ({@code client_credentials})
+ * @param expiresIn    the access token's lifetime in seconds
+ * @param scopes       the scopes the access token carries
+ * @param userId       the user the tokens act for ({@code sub}), or {@code null} for a client-only token
+ * @param clientId     the client the tokens were issued to ({@code aud})
+ */
+public record TokenResponse(String tokenType, String accessToken, String refreshToken, long expiresIn, Scopes scopes,
+                            String userId, ClientId clientId) {
+
+    /** Requires the non-nullable parts. */
+    public TokenResponse {
+        Objects.requireNonNull(tokenType, "tokenType");
+        Objects.requireNonNull(accessToken, "accessToken");
+        Objects.requireNonNull(scopes, "scopes");
+        Objects.requireNonNull(clientId, "clientId");
+    }
+
+    /** The refresh token, if one was issued. */
+    public Optional<String> refreshTokenOptional() {
+        return Optional.ofNullable(refreshToken);
+    }
+
+    /** The type, lifetime, scopes, user and client; both tokens are masked. */
+    @Override
+    public String toString() {
+        return "TokenResponse[tokenType=" + tokenType + ", accessToken=****, refreshToken="
+                + (refreshToken == null ? "none" : "****") + ", expiresIn=" + expiresIn + ", scopes=" + scopes.format()
+                + ", userId=" + userId + ", clientId=" + clientId + "]";
+    }
+}

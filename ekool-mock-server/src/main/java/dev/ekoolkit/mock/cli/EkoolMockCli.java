@@ -110,7 +110,7 @@ public final class EkoolMockCli implements Runnable {
      */
     static CommandLine commandLine(Io io, String firstArgument) {
         Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
-        // serve: added when EkoolMockServer lands
+        commands.put(SERVE, () -> new ServeCommand(io));
         commands.put("check-credentials", () -> new CheckCredentialsCommand(io));
         commands.put("new-credentials", () -> new NewCredentialsCommand(io));
         commands.put("registration-email", () -> new RegistrationEmailCommand(io));

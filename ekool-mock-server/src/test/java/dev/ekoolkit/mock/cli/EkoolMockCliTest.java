@@ -20,7 +20,7 @@ class EkoolMockCliTest {
 
         assertThat(result.status()).isZero();
         assertThat(result.out())
-                .contains("check-credentials", "new-credentials", "registration-email")
+                .contains("serve", "check-credentials", "new-credentials", "registration-email")
                 .contains("Exit status:");
     }
 

@@ -4,6 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +51,46 @@ class RunnableJarIT {
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err()).contains("client_secret must be exactly 40 letters or digits");
         assertThat(run.out() + run.err()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void serves_until_sigterm_and_then_exits_0() throws Exception {
+        Path out = Files.createTempFile("ekool-mock", ".out");
+        Path err = Files.createTempFile("ekool-mock", ".err");
+        Process process = new ProcessBuilder(command("--port", "0", "--auto-login"))
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
+        try {
+            String loginUrl = awaitLine(process, out, "login_url");
+            HttpResponse<String> health = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(loginUrl + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+
+            process.destroy(); // SIGTERM on Unix, as a service manager or 'kill' sends it
+
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the server stopped").isTrue();
+            assertThat(process.exitValue()).as("exit status; stderr: %s", Files.readString(err)).isZero();
+            assertThat(Files.readString(err)).contains("stopped").doesNotContain("\tat ");
+        } finally {
+            process.destroyForcibly();
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private static String awaitLine(Process process, Path out, String key) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            for (String line : Files.readAllLines(out)) {
+                if (line.startsWith(key + "=")) {
+                    return line.substring(key.length() + 1);
+                }
+            }
+            assertThat(process.isAlive()).as("the server is running").isTrue();
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no " + key + "= line within 60 s");
     }
 
     record Run(int status, String out, String err) {

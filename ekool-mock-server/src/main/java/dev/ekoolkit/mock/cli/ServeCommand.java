@@ -69,11 +69,12 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         if (port < 0 || port > 65535) {
             throw new CliFailure(EkoolMockCli.USAGE, "--port must be between 0 and 65535 (0 picks a free port); got " + port);
         }
         EkoolMockServer server = start();
+        // Closes the server when the JVM ends some other way (SIGHUP, a signal we could not handle, System.exit).
         Thread closeOnExit = new Thread(server::close, "ekool-mock-shutdown");
         Runtime.getRuntime().addShutdownHook(closeOnExit);
         try {
@@ -82,16 +83,26 @@ final class ServeCommand implements Callable<Integer> {
             io.err().println("eKool mock server running at " + server.loginUrl() + " (Ctrl-C stops it)");
             io.err().flush();
             io.stop().await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // Interrupting the serving thread is a request to stop, too.
         } finally {
-            server.close();
             try {
-                Runtime.getRuntime().removeShutdownHook(closeOnExit);
-            } catch (IllegalStateException shuttingDown) {
-                // The JVM is already shutting down; the hook closes an already closed server, which is harmless.
+                server.close();
+            } finally {
+                io.stop().disarm(); // Only now: a second Ctrl-C while closing ends the process at once.
+                removeShutdownHook(closeOnExit);
             }
         }
         io.err().println("eKool mock server stopped");
         return EkoolMockCli.OK;
+    }
+
+    private static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already shutting down; the hook closes an already closed server, which is harmless.
+        }
     }
 
     private EkoolMockServer start() {

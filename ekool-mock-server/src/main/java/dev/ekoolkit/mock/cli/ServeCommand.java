@@ -28,11 +28,10 @@ import java.util.concurrent.Callable;
 @Command(name = EkoolMockCli.SERVE,
         mixinStandardHelpOptions = true,
         versionProvider = EkoolMockCli.Version.class,
-        description = {
-            "Runs the mock eKool server (login_url and api_url on one origin) until Ctrl-C, and prints",
-            "login_url=, api_url=, client_id=, client_secret=, redirect_uri= and authorize_url=, each at the",
-            "start of its own line. The client is the first configured one; its secret is printed only when it",
-            "is the documented demo secret."},
+        description = "Runs the mock eKool server (login_url and api_url on one origin) until Ctrl-C, and prints"
+                + " login_url=, api_url=, client_id=, client_secret=, redirect_uri= and authorize_url=, each at the"
+                + " start of its own line. The client is the first configured one; its secret is printed only when"
+                + " it is the documented demo secret.",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:stopped by Ctrl-C or SIGTERM",
@@ -49,8 +48,8 @@ final class ServeCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
-            description = "The address to listen on (default: ${DEFAULT-VALUE}; the admin API refuses"
-                    + " non-loopback callers unless an admin token is configured).")
+            description = "The address to listen on (default: ${DEFAULT-VALUE}); 0.0.0.0 exposes the mock to the"
+                    + " network, while its admin API still answers loopback callers only.")
     String host;
 
     @Option(names = "--config", paramLabel = "FILE",

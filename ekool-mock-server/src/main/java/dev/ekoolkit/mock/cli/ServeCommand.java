@@ -41,6 +41,9 @@ final class ServeCommand implements Callable<Integer> {
     /** The default port: not 8080, which is where the demo client's redirect URI expects the application. */
     static final int DEFAULT_PORT = 8089;
 
+    /** What {@code --auto-login} without a value stands for: the first configured user. */
+    static final String FIRST_USER = "";
+
     private final Io io;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + DEFAULT_PORT,
@@ -60,8 +63,6 @@ final class ServeCommand implements Callable<Integer> {
             description = "Skip the login and consent pages and log in as USER (an id or username); without a"
                     + " value, as the first configured user.")
     String autoLogin;
-
-    static final String FIRST_USER = "";
 
     ServeCommand(Io io) {
         this.io = io;

@@ -157,9 +157,7 @@ public final class EkoolMock {
 
     /** The default client as the mock currently knows it (including redirect URIs added since); mock-only. */
     public MockClient defaultClient() {
-        EkoolMockServer s = requireMock("defaultClient()");
-        ClientId id = s.defaultClient().id();
-        return s.clients().stream().filter(c -> c.id().equals(id)).findFirst().orElse(s.defaultClient());
+        return requireMock("defaultClient()").defaultClient();
     }
 
     /** Every client the mock knows, in registration order; mock-only. */
@@ -187,8 +185,8 @@ public final class EkoolMock {
 
     /**
      * Adds a redirect URI to the default client, such as the callback of an application listening on a random
-     * port; does nothing when it is already registered. Tokens the default client already holds are revoked (the
-     * client is registered anew); mock-only.
+     * port; does nothing when it is already registered. The client is updated in one step, so concurrent
+     * requests never see it missing, and tokens it already holds stay valid; mock-only.
      *
      * @return the updated default client
      */
@@ -201,9 +199,7 @@ public final class EkoolMock {
         }
         List<RedirectUri> uris = new ArrayList<>(current.redirectUris());
         uris.add(added);
-        MockClient updated = current.withRedirectUris(uris);
-        s.removeClient(current.id());
-        return s.registerClient(updated);
+        return s.updateClient(current.withRedirectUris(uris));
     }
 
     /** Every user, in order; mock-only. */

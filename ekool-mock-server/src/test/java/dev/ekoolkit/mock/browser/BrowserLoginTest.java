@@ -20,6 +20,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.net.InetAddress;
@@ -122,22 +125,28 @@ class BrowserLoginTest {
         }
     }
 
+    /** The element with this id, once the page that has it has loaded. */
+    private WebElement element(String id) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+    }
+
     @Test
     void a_user_logs_in_with_a_password_approves_and_the_app_gets_a_code_for_her_profile() throws Exception {
         PendingAuthorization pending = client.startAuthorization();
 
         browser.get(pending.authorizationUri().toString());
         assertThat(browser.getTitle()).isEqualTo("Log in - eKool mock");
-        browser.findElement(By.id("username")).sendKeys("mari");
+        element("username").sendKeys("mari");
         browser.findElement(By.id("password")).sendKeys("demo-student");
         browser.findElement(By.id("password-submit")).click();
 
-        assertThat(browser.findElement(By.id("scopes")).getText()).contains("basic profile");
-        browser.findElement(By.id("approve")).click();
+        assertThat(element("scopes").getText()).contains("basic profile");
+        element("approve").click();
 
         URI callback = callbacks.poll(20, TimeUnit.SECONDS);
         assertThat(callback).as("the browser reached the app's callback").isNotNull();
-        assertThat(browser.findElement(By.id("done")).getText()).isEqualTo("Signed in");
+        assertThat(element("done").getText()).isEqualTo("Signed in");
         assertThat(callback.getRawQuery()).contains("code=").contains("state=" + pending.state());
 
         TokenSet tokens = client.completeAuthorization(pending, callback);
@@ -151,8 +160,8 @@ class BrowserLoginTest {
         PendingAuthorization pending = client.startAuthorization();
 
         browser.get(pending.authorizationUri().toString());
-        browser.findElement(By.id("pick-jaan")).click();
-        browser.findElement(By.id("deny")).click();
+        element("pick-jaan").click();
+        element("deny").click();
 
         URI callback = callbacks.poll(20, TimeUnit.SECONDS);
         assertThat(callback).as("the browser reached the app's callback").isNotNull();

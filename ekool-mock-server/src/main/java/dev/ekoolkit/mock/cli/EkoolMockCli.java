@@ -76,6 +76,10 @@ public final class EkoolMockCli implements Runnable {
         if (System.getProperty(LOG_LEVEL) == null) {
             System.setProperty(LOG_LEVEL, "warn");
         }
+        if (SERVE.equals(withDefaultCommand(args)[0])) {
+            // a second core loads the key and warms what serve needs while this thread parses (docs/performance.md)
+            StartupPreload.start();
+        }
         System.exit(run(System.out, System.err, System.in, System.getenv(), args));
     }
 

@@ -1,0 +1,81 @@
+package dev.ekoolkit.mock.cli;
+
+import dev.ekoolkit.mock.config.MockConfig;
+import dev.ekoolkit.mock.internal.Json;
+import dev.ekoolkit.mock.token.SigningKeys;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/**
+ * Start-up work moved off the main thread for {@code serve}: while the main thread parses the command line
+ * and starts Jetty, a second thread loads the signing key and initialises what the server and its first
+ * requests need anyway (the JSON mapper, the embedded configuration, Javalin's and Jetty's heavier classes, the
+ * locale data behind HTTP dates, the message digests). Class initialisation runs once per JVM, so nothing is
+ * done twice: whichever thread comes first does it, and the other one waits only if it arrives meanwhile.
+ * Every step is best effort; a failure here changes nothing but the timing.
+ */
+final class StartupPreload {
+
+    private static final String[] CLASSES = {
+        "io.javalin.Javalin",
+        "io.javalin.config.JavalinConfig",
+        "org.eclipse.jetty.server.Server",
+        "org.eclipse.jetty.server.ServerConnector",
+        "org.eclipse.jetty.server.HttpConfiguration",
+        "org.eclipse.jetty.ee10.servlet.ServletContextHandler",
+        "org.eclipse.jetty.http.MimeTypes",
+        "org.eclipse.jetty.http.HttpHeader",
+        "org.eclipse.jetty.http.HttpField",
+        "org.eclipse.jetty.http.HttpParser",
+        "org.eclipse.jetty.http.HttpGenerator",
+        "org.eclipse.jetty.util.thread.QueuedThreadPool",
+        "dev.ekoolkit.mock.internal.Routes",
+    };
+
+    private StartupPreload() {
+    }
+
+    /** Starts the work on a daemon thread and returns at once. */
+    static void start() {
+        Thread t = new Thread(StartupPreload::run, "ekool-mock-preload");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void run() {
+        step(SigningKeys::prepareJvmKey);
+        step(() -> Json.write(Map.of("warm", 1)));
+        step(MockConfig::defaults);
+        ClassLoader loader = StartupPreload.class.getClassLoader();
+        for (String name : CLASSES) {
+            step(() -> Class.forName(name, true, loader));
+        }
+        step(() -> DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        step(() -> MessageDigest.getInstance("SHA-256"));
+        step(() -> new SecureRandom().nextInt());
+    }
+
+    private interface Step {
+        Object run() throws Exception;
+    }
+
+    private static void step(Step s) {
+        try {
+            s.run();
+        } catch (Throwable ignored) {
+            // timing only
+        }
+    }
+
+    private static void step(Runnable r) {
+        step(() -> {
+            r.run();
+            return null;
+        });
+    }
+}

@@ -189,10 +189,10 @@ public final class BenchMain {
                 cmd.addAll(List.of("bash", launcher.toString()));
                 env.put("EKOOL_MOCK_JAR", jar.toString());
                 env.put("JAVA_HOME", System.getProperty("java.home"));
+            } else if (mockMain != null) {
+                cmd.addAll(List.of(javaBin, "-cp", classpath, mockMain));
             } else {
-                cmd.add(javaBin);
-                cmd.addAll(jvmArgs);
-                cmd.addAll(mockMain == null ? List.of("-jar", jar.toString()) : List.of("-cp", classpath, mockMain));
+                cmd.addAll(List.of(javaBin, "-jar", jar.toString())); // exactly what the README's command runs
             }
             cmd.addAll(List.of(SERVE.split(" ")));
             proc = Proc.start(cmd, env, raw.resolve(name + ".log"));
@@ -227,9 +227,9 @@ public final class BenchMain {
     }
 
     private Map<String, Map<Integer, Window>> mockThroughput() throws Exception {
-        say("bench: mock throughput (java -jar " + jar.getFileName() + " " + SERVE + ")");
+        say("bench: mock throughput (" + (mockMain == null ? "bin/ekool-mock " : mockMain + " ") + SERVE + ")");
         Map<String, Map<Integer, Window>> m = new LinkedHashMap<>();
-        try (Mock mock = new Mock(false, "mock-throughput")) {
+        try (Mock mock = new Mock(mockMain == null, "mock-throughput")) {
             for (String scenario : List.of("basic", "refresh", "login")) {
                 Map<Integer, Window> byC = new LinkedHashMap<>();
                 boolean first = true;
@@ -304,7 +304,7 @@ public final class BenchMain {
         int runs = quick ? 3 : 7;
         String label = viaLauncher ? "launcher" : "plain";
         String command = viaLauncher ? "ekool-mock-server/bin/ekool-mock " + SERVE
-                : "java " + (jvmArgs.isEmpty() ? "" : String.join(" ", jvmArgs) + " ") + "-jar ekool-mock.jar " + SERVE;
+                : "java -jar ekool-mock-server/target/ekool-mock.jar " + SERVE;
         if (viaLauncher) {
             try (var old = Files.newDirectoryStream(jar.getParent(), "*.jsa")) {
                 for (Path p : old) {
@@ -398,14 +398,15 @@ public final class BenchMain {
         long warm = quick ? 20_000 : 200_000;
         long big = quick ? 100_000 : 1_000_000;
         say("bench: memory (fresh mock JVM; idle, after " + warm + " mixed requests, after " + big + " more)");
-        try (Mock mock = new Mock(false, "mock-memory")) {
+        try (Mock mock = new Mock(mockMain == null, "mock-memory")) {
             List<MemSample> samples = new ArrayList<>();
             Thread.sleep(2_000);
-            samples.add(memSample("idle after start", mock.proc.pid()));
+            long pid = javaPid(mock.proc.pid());
+            samples.add(memSample("idle after start", pid));
             String[] warmRun = mixed(mock, warm);
-            samples.add(memSample("after warm-up (" + warm + " requests)", mock.proc.pid()));
+            samples.add(memSample("after warm-up (" + warm + " requests)", pid));
             String[] bigRun = mixed(mock, big);
-            samples.add(memSample("after " + big + " more requests", mock.proc.pid()));
+            samples.add(memSample("after " + big + " more requests", pid));
             long errors = Long.parseLong(warmRun[1]) + Long.parseLong(bigRun[1]);
             for (MemSample s : samples) {
                 say(String.format(Locale.ROOT, "bench:   %-36s RSS %.0f MB (peak %.0f), heap after GC %.1f MB",
@@ -431,6 +432,17 @@ public final class BenchMain {
             }
         }
         throw new IllegalStateException("the mixed load run printed no result; see " + raw);
+    }
+
+    /** The JVM's pid: the launcher execs java, except on the run that records its archive, where java is its child. */
+    private static long javaPid(long pid) throws IOException {
+        String comm = Files.readString(Path.of("/proc", Long.toString(pid), "comm")).trim();
+        if (comm.equals("java")) {
+            return pid;
+        }
+        String children = Files.readString(Path.of("/proc", Long.toString(pid), "task", Long.toString(pid), "children"))
+                .trim();
+        return children.isEmpty() ? pid : Long.parseLong(children.split("\\s+")[0]);
     }
 
     private MemSample memSample(String when, long pid) throws Exception {
@@ -492,9 +504,8 @@ public final class BenchMain {
         b.append("Run of ").append(started).append(quick ? " — **quick mode** (short windows, not for the record)" : "")
                 .append("\n\n");
         b.append("| | |\n|---|---|\n");
-        b.append("| command | `./mvnw -Pbench verify -DskipTests`")
+        b.append("| command | `./mvnw -Pbench -pl ekool-mock-server -am verify -DskipTests`")
                 .append(quick ? " `-Dbench.quick=true`" : "")
-                .append(jvmArgs.isEmpty() ? "" : " `-Dbench.jvmArgs=\"" + String.join(" ", jvmArgs) + "\"`")
                 .append(" |\n");
         b.append("| CPU | ").append(cpuModel()).append(", ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores |\n");
@@ -502,7 +513,8 @@ public final class BenchMain {
         b.append("| OS | ").append(osName()).append(" |\n");
         b.append("| JVM | ").append(System.getProperty("java.vm.name")).append(' ')
                 .append(System.getProperty("java.runtime.version")).append(" |\n");
-        b.append("| JVM flags (mock and ceiling alike) | ").append(jvmFlags).append(" |\n");
+        b.append("| JVM flags | mock: those of `bin/ekool-mock`; HTTP ceiling and JMH forks: ").append(jvmFlags)
+                .append(launcherFlagsNote()).append(" |\n");
         b.append("| load generator | `LoadGenerator`, own JVM (`").append(String.join(" ", GENERATOR_FLAGS))
                 .append("`), one thread + one keep-alive HTTP/1.1 connection per virtual user; shares the cores "
                         + "with the server |\n");
@@ -642,6 +654,18 @@ public final class BenchMain {
                     memory.firstError() == null ? "" : " (first: " + memory.firstError() + ")"));
         }
         return b.toString();
+    }
+
+    /** Checks that the ceiling's flags are the launcher's, so that mock and ceiling run alike. */
+    private String launcherFlagsNote() {
+        try {
+            String script = Files.readString(launcher);
+            List<String> missing = jvmArgs.stream().filter(f -> !script.contains(f)).toList();
+            return missing.isEmpty() ? " (the launcher's GC and heap flags)"
+                    : " — **not in the launcher: " + String.join(" ", missing) + "**";
+        } catch (IOException e) {
+            return " (launcher not found)";
+        }
     }
 
     private static double peak(Map<Integer, Window> m) {

@@ -113,8 +113,8 @@ public final class LoadGenerator {
                 Op op;
                 try {
                     op = newUser(a, scenario);
-                } catch (IOException e) {
-                    firstError.compareAndSet(null, "setup: " + e.getMessage());
+                } catch (IOException | RuntimeException e) {
+                    firstError.compareAndSet(null, "setup: " + e);
                     ready.countDown();
                     return;
                 }

@@ -566,7 +566,7 @@ public final class BenchMain {
             target(b, "heap after GC, after the long run vs after warm-up",
                     String.format(Locale.ROOT, "%+.1f %%", growth * 100),
                     String.format(Locale.ROOT, "%.1f → %.1f MB", warm.heapAfterGcMb(), end.heapAfterGcMb()),
-                    "within ±10 %", Math.abs(growth) <= 0.10);
+                    "grows ≤ 10 %", growth <= 0.10);
             double peakRss = memory.samples().stream().mapToDouble(MemSample::hwmMb).max().orElse(Double.NaN);
             target(b, "peak RSS (VmHWM) over the memory run", String.format(Locale.ROOT, "%.0f MB", peakRss), "",
                     "≤ 256 MB", peakRss <= 256);

@@ -206,17 +206,25 @@ public final class TokenFamilies {
      * @param now         the current time
      * @return the family id and what to sign
      */
-    public synchronized Issue create(String clientId, String userId, Scopes scopes, boolean refreshable, Instant now) {
-        purge(now);
-        while (families.size() >= max) {
-            Iterator<Family> it = families.values().iterator();
-            Family oldest = it.next();
-            it.remove();
-            dropAccess(oldest);
-        }
+    public Issue create(String clientId, String userId, Scopes scopes, boolean refreshable, Instant now) {
+        // randomness and MACs outside the lock: under load a preempted lock holder stalls every token request
         Family f = new Family(B64.encodeToString(Randoms.bytes(ID_BYTES)), clientId, userId, scopes, refreshable);
-        families.put(f.id, f);
-        return next(f, scopes, now);
+        String jti = B64.encodeToString(Randoms.bytes(ID_BYTES));
+        AccessToken token;
+        int generation;
+        synchronized (this) {
+            purge(now);
+            while (families.size() >= max) {
+                Iterator<Family> it = families.values().iterator();
+                Family oldest = it.next();
+                it.remove();
+                dropAccess(oldest);
+            }
+            families.put(f.id, f);
+            token = next(f, scopes, now, jti);
+            generation = f.generation;
+        }
+        return new Issue(token, refreshable ? refreshToken(f.id, generation) : null);
     }
 
     /** The id of the family an {@link Issue} belongs to. */
@@ -234,7 +242,8 @@ public final class TokenFamilies {
      * family (it validates the client and returns the scopes for the new access token, or throws an OAuth
      * error that leaves the family untouched); then the family rotates.
      */
-    public synchronized Refresh refresh(String refreshToken, Instant now, Function<FamilyView, Scopes> check) {
+    public Refresh refresh(String refreshToken, Instant now, Function<FamilyView, Scopes> check) {
+        // decoding and the MAC check need no state: outside the lock, like the new token's randomness and MAC
         byte[] raw;
         try {
             raw = refreshToken == null ? null : B64D.decode(refreshToken);
@@ -253,22 +262,32 @@ public final class TokenFamilies {
         if (!MessageDigest.isEqual(mac, mac(id, generation))) {
             return new UnknownToken();
         }
-        Family f = families.get(B64.encodeToString(id));
-        if (f == null || !f.refreshable) {
-            return new UnknownToken();
+        String familyId = B64.encodeToString(id);
+        String jti = B64.encodeToString(Randoms.bytes(ID_BYTES));
+        FamilyView view;
+        AccessToken token;
+        int newGeneration;
+        synchronized (this) {
+            Family f = families.get(familyId);
+            if (f == null || !f.refreshable) {
+                return new UnknownToken();
+            }
+            if (!f.refreshExpiresAt.isAfter(now)) {
+                revoke(f.id);
+                return new ExpiredToken(f.refreshExpiresAt);
+            }
+            if (generation != f.generation) {
+                revoke(f.id);
+                return new ReusedToken(f.view());
+            }
+            Scopes scopes = check.apply(f.view());
+            families.remove(f.id);
+            families.put(f.id, f);
+            token = next(f, scopes, now, jti);
+            newGeneration = f.generation;
+            view = f.view();
         }
-        if (!f.refreshExpiresAt.isAfter(now)) {
-            revoke(f.id);
-            return new ExpiredToken(f.refreshExpiresAt);
-        }
-        if (generation != f.generation) {
-            revoke(f.id);
-            return new ReusedToken(f.view());
-        }
-        Scopes scopes = check.apply(f.view());
-        families.remove(f.id);
-        families.put(f.id, f);
-        return new Rotated(f.view(), next(f, scopes, now));
+        return new Rotated(view, new Issue(token, refreshToken(familyId, newGeneration)));
     }
 
     /** The access token with this {@code jti}, if it is held (expired ones included, until rotated or purged). */
@@ -303,24 +322,25 @@ public final class TokenFamilies {
         return families.size();
     }
 
-    private Issue next(Family f, Scopes scopes, Instant now) {
+    /** Rotates the family to a new access token (and refresh generation); call under the lock. */
+    private AccessToken next(Family f, Scopes scopes, Instant now, String jti) {
         dropAccess(f);
         if (f.currentJti != null) {
             f.generation++;
         }
-        AccessToken token = new AccessToken(B64.encodeToString(Randoms.bytes(ID_BYTES)), f.id, f.clientId, f.userId,
-                scopes, now, now.plus(accessTtl));
+        AccessToken token = new AccessToken(jti, f.id, f.clientId, f.userId, scopes, now, now.plus(accessTtl));
         f.currentJti = token.jti;
         access.put(token.jti, token);
         f.refreshExpiresAt = f.refreshable ? now.plus(refreshTtl) : token.expiresAt;
-        String refresh = null;
-        if (f.refreshable) {
-            byte[] id = B64D.decode(f.id);
-            ByteBuffer buf = ByteBuffer.allocate(TOKEN_BYTES);
-            buf.put(id).putInt(f.generation).put(mac(id, f.generation));
-            refresh = B64.encodeToString(buf.array());
-        }
-        return new Issue(token, refresh);
+        return token;
+    }
+
+    /** The opaque refresh token of a family's generation: id, generation and their MAC, base64url. */
+    private String refreshToken(String familyId, int generation) {
+        byte[] id = B64D.decode(familyId);
+        ByteBuffer buf = ByteBuffer.allocate(TOKEN_BYTES);
+        buf.put(id).putInt(generation).put(mac(id, generation));
+        return B64.encodeToString(buf.array());
     }
 
     private void dropAccess(Family f) {

@@ -140,9 +140,9 @@ public final class AdminApi {
         }
         String method = ctx.method().name();
         if ((method.equals("POST") || method.equals("PUT")) && ctx.contentLength() != 0
-                && !Params.mediaType(ctx.contentType()).equals("application/json")) {
+                && !Params.mediaType(ctx.header("Content-Type")).equals("application/json")) {
             throw new EkoolOAuthException(EkoolOAuthException.INVALID_REQUEST, "admin requests with a body must be"
-                    + " Content-Type application/json; got '" + Text.printable(Params.mediaType(ctx.contentType()), 60) + "'", 415);
+                    + " Content-Type application/json; got '" + Text.printable(Params.mediaType(ctx.header("Content-Type")), 60) + "'", 415);
         }
     }
 

@@ -8,12 +8,15 @@ import dev.ekoolkit.mock.internal.Exchange.Style;
 import dev.ekoolkit.mock.resource.UserBasicEndpoint;
 import dev.ekoolkit.mock.token.TokenEndpoint;
 import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
 
 /** The mock's HTTP routes and server settings, in one place. */
 public final class Routes {
 
     /** The largest request body accepted (413 above it). */
     public static final long MAX_BODY_BYTES = 64 * 1024;
+    /** The largest request line plus headers accepted (431, or 414 for the request target, above it). */
+    public static final int MAX_HEADER_BYTES = 8 * 1024;
 
     private Routes() {
     }
@@ -33,6 +36,8 @@ public final class Routes {
             c.http.generateEtags = false;
             c.http.prefer405over404 = true;
             c.router.ignoreTrailingSlashes = false;
+            c.jetty.modifyHttpConfiguration(h -> h.setRequestHeaderSize(MAX_HEADER_BYTES));
+            c.jetty.modifyServer(s -> s.setErrorHandler(new JettyErrors()));
 
             c.routes.get(Endpoint.AUTHORIZE.path(),
                     Exchange.endpoint(rt, Endpoint.AUTHORIZE, Style.HTML, false, authorize::handle));
@@ -59,6 +64,9 @@ public final class Routes {
             c.routes.error(405, ctx -> Exchange.unmatched(ctx, 405));
             c.routes.after(ctx -> Exchange.record(rt, ctx));
             c.routes.exception(Exception.class, Exchange::fail);
+            // Javalin answers its own HttpResponseExceptions (such as 413 for a body over maxRequestSize) in
+            // plain text unless a handler names the type itself.
+            c.routes.exception(HttpResponseException.class, Exchange::fail);
         });
     }
 }

@@ -172,9 +172,13 @@ public final class EkoolMockServer implements AutoCloseable {
         return runtime.config();
     }
 
-    /** The first client of the configuration. */
+    /**
+     * The first client of the configuration as the server knows it now (with any change made by
+     * {@link #updateClient(MockClient)}), or as configured when it has been removed.
+     */
     public MockClient defaultClient() {
-        return runtime.config().defaultClient();
+        MockClient configured = runtime.config().defaultClient();
+        return runtime.state().clients().find(configured.id().value()).orElse(configured);
     }
 
     /**
@@ -199,6 +203,16 @@ public final class EkoolMockServer implements AutoCloseable {
     /** Every registered client, in registration order; immutable. */
     public List<MockClient> clients() {
         return runtime.state().clients().list();
+    }
+
+    /**
+     * Replaces the registered client that has the same id in one step (for example with another redirect
+     * URI), so requests in flight never see it missing; tokens already issued to it stay valid.
+     *
+     * @throws IllegalArgumentException when no client with that id is registered or a scope is unknown
+     */
+    public MockClient updateClient(MockClient client) {
+        return runtime.updateClient(client);
     }
 
     /** Removes a client and revokes its tokens; {@code true} when it was registered. */
@@ -285,11 +299,6 @@ public final class EkoolMockServer implements AutoCloseable {
     /** The server's clock: the built clock (default: system UTC) plus the offset {@link #advanceClock} added. */
     public Clock clock() {
         return runtime.clock();
-    }
-
-    /** The runtime shared with the endpoints, for the admin API and the CLI; not a stable API. */
-    MockRuntime runtime() {
-        return runtime;
     }
 
     @Override

@@ -16,9 +16,19 @@ public final class FaultQueue {
 
     private static final int MAX_QUEUED = 1_000;
 
-    private final Map<Endpoint, ArrayDeque<Fault>> faults = new EnumMap<>(Endpoint.class);
+    /** A queued fault and how many more requests it answers. */
+    private static final class Queued {
+        final Fault fault;
+        int remaining;
+
+        Queued(Fault fault) {
+            this.fault = fault;
+            this.remaining = fault.times();
+        }
+    }
+
+    private final Map<Endpoint, ArrayDeque<Queued>> faults = new EnumMap<>(Endpoint.class);
     private final Map<Endpoint, ArrayDeque<Duration>> delays = new EnumMap<>(Endpoint.class);
-    private final Map<Fault, AtomicInteger> remaining = new java.util.IdentityHashMap<>();
     private final AtomicInteger queued = new AtomicInteger();
 
     /** An empty queue. */
@@ -38,8 +48,7 @@ public final class FaultQueue {
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(fault, "fault");
         checkRoom();
-        faults.get(endpoint).addLast(fault);
-        remaining.put(fault, new AtomicInteger(fault.times()));
+        faults.get(endpoint).addLast(new Queued(fault));
         queued.incrementAndGet();
     }
 
@@ -61,16 +70,15 @@ public final class FaultQueue {
             return Optional.empty();
         }
         synchronized (this) {
-            Fault f = faults.get(endpoint).peekFirst();
-            if (f == null) {
+            Queued q = faults.get(endpoint).peekFirst();
+            if (q == null) {
                 return Optional.empty();
             }
-            if (remaining.get(f).decrementAndGet() <= 0) {
+            if (--q.remaining <= 0) {
                 faults.get(endpoint).removeFirst();
-                remaining.remove(f);
                 queued.decrementAndGet();
             }
-            return Optional.of(f);
+            return Optional.of(q.fault);
         }
     }
 
@@ -92,7 +100,6 @@ public final class FaultQueue {
     public synchronized void clear() {
         faults.values().forEach(ArrayDeque::clear);
         delays.values().forEach(ArrayDeque::clear);
-        remaining.clear();
         queued.set(0);
     }
 

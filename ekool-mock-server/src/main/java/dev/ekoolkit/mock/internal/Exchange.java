@@ -240,7 +240,7 @@ public final class Exchange {
         ctx.attribute(ATTR_STYLE, style);
     }
 
-    /** The JSON answer for a path no route serves (404) or a method a path does not take (405). */
+    /** The JSON answer for a path no route serves (404), a method a path does not take (405) or a body too large (413). */
     public static void unmatched(Context ctx, int status) {
         if (ctx.attribute(ATTR_ANSWERED) != null) {
             return;
@@ -248,6 +248,11 @@ public final class Exchange {
         String method = ctx.method().name();
         String path = Text.printable(ctx.path(), 200);
         String description;
+        if (status == 413) {
+            json(ctx, 413, Json.object("error", EkoolOAuthException.INVALID_REQUEST, "error_description",
+                    "the request body is larger than " + Routes.MAX_BODY_BYTES / 1024 + " KiB", "message", "Content Too Large"));
+            return;
+        }
         if (status == 405) {
             String allowed = Endpoint.forPath(ctx.path()).map(Endpoint::method).orElse("another method");
             if (!allowed.equals("another method")) {

@@ -176,6 +176,17 @@ public final class MockRuntime {
 
     /** Registers a client; its tokens work until it is removed. */
     public MockClient registerClient(MockClient client) {
+        state.clients().add(checkScopes(client));
+        return client;
+    }
+
+    /** Replaces the registered client with the same id in one step; its tokens stay valid. */
+    public MockClient updateClient(MockClient client) {
+        state.clients().replace(checkScopes(client));
+        return client;
+    }
+
+    private MockClient checkScopes(MockClient client) {
         Objects.requireNonNull(client, "client");
         for (Scope s : client.allowedScopes()) {
             if (config.scope(s).isEmpty()) {
@@ -184,7 +195,6 @@ public final class MockRuntime {
                         + config.scopes().stream().map(d -> d.scope().value()).toList());
             }
         }
-        state.clients().add(client);
         return client;
     }
 

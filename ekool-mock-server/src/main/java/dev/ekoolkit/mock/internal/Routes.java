@@ -62,6 +62,7 @@ public final class Routes {
 
             c.routes.error(404, ctx -> Exchange.unmatched(ctx, 404));
             c.routes.error(405, ctx -> Exchange.unmatched(ctx, 405));
+            c.routes.error(413, ctx -> Exchange.unmatched(ctx, 413));
             c.routes.after(ctx -> Exchange.record(rt, ctx));
             c.routes.exception(Exception.class, Exchange::fail);
             // Javalin answers its own HttpResponseExceptions (such as 413 for a body over maxRequestSize) in

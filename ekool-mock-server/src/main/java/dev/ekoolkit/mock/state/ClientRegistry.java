@@ -59,6 +59,20 @@ public final class ClientRegistry {
         byId = m;
     }
 
+    /**
+     * Replaces the registered client that has the same id, in one step, keeping its place in the order.
+     *
+     * @throws IllegalArgumentException when no client with that id is registered
+     */
+    public synchronized void replace(MockClient client) {
+        if (!byId.containsKey(client.id().value())) {
+            throw new IllegalArgumentException("no client with the id " + client.id() + " is registered");
+        }
+        Map<String, MockClient> m = new LinkedHashMap<>(byId);
+        m.put(client.id().value(), client);
+        byId = m;
+    }
+
     /** Removes the client with this id; {@code true} when there was one. */
     public synchronized boolean remove(String id) {
         if (!byId.containsKey(id)) {

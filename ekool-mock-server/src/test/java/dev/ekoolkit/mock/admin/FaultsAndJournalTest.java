@@ -48,6 +48,17 @@ class FaultsAndJournalTest {
     }
 
     @Test
+    void the_same_fault_queued_twice_answers_twice() {
+        Fault down = Fault.httpStatus(503);
+        server.failNext(Endpoint.HEALTH, down);
+        server.failNext(Endpoint.HEALTH, down);
+
+        assertThat(TestHttp.get(server.url("/health")).statusCode()).isEqualTo(503);
+        assertThat(TestHttp.get(server.url("/health")).statusCode()).isEqualTo(503);
+        assertThat(TestHttp.get(server.url("/health")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void a_status_fault_answers_with_a_bare_status_and_plain_text() {
         server.failNext(Endpoint.USER_BASIC, Fault.httpStatus(502));
         String access = server.issueTokens("mari", null, dev.ekoolkit.core.scope.Scopes.of("users-basic")).accessToken();

@@ -92,6 +92,14 @@ class TokenEndpointErrorsTest {
         assertThat(TestHttp.json(r).get("error").asText()).isEqualTo("invalid_request");
     }
 
+    @Test
+    void refuses_an_oversized_body_with_413_in_json() {
+        HttpResponse<String> r = postRaw(server.tokenUrl(), "application/x-www-form-urlencoded",
+                "grant_type=authorization_code&code=" + "a".repeat(70_000));
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(TestHttp.json(r).get("error").asText()).isEqualTo("invalid_request");
+    }
+
     // --- grant types ---
 
     @Test

@@ -1,0 +1,198 @@
+package dev.ekoolkit.mock.cli;
+
+import dev.ekoolkit.mock.EkoolMockServer;
+import dev.ekoolkit.mock.config.MockClient;
+import dev.ekoolkit.mock.config.MockConfig;
+import dev.ekoolkit.mock.config.MockConfigException;
+import dev.ekoolkit.mock.config.MockUser;
+import io.javalin.util.JavalinException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.net.BindException;
+import java.net.URLEncoder;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code serve}, the default command: runs the mock eKool server until Ctrl-C (SIGINT) or SIGTERM, and
+ * prints, each at the start of its own line, what a script needs to talk to it: {@code login_url=},
+ * {@code api_url=}, the demo client's {@code client_id=}, {@code client_secret=} and {@code redirect_uri=},
+ * and a ready-to-open {@code authorize_url=}.
+ */
+@Command(name = EkoolMockCli.SERVE,
+        mixinStandardHelpOptions = true,
+        versionProvider = EkoolMockCli.Version.class,
+        description = "Runs the mock eKool server (login_url and api_url on one origin) until Ctrl-C, and prints"
+                + " login_url=, api_url=, client_id=, client_secret=, redirect_uri= and authorize_url=, each at the"
+                + " start of its own line. The client is the first configured one; its secret is printed only when"
+                + " it is the documented demo secret.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:stopped by Ctrl-C or SIGTERM",
+            "2:usage error, bad configuration, or the server could not start (such as a port in use)"})
+final class ServeCommand implements Callable<Integer> {
+
+    /** The default port: not 8080, which is where the demo client's redirect URI expects the application. */
+    static final int DEFAULT_PORT = 8089;
+
+    /** What {@code --auto-login} without a value stands for: the first configured user. */
+    static final String FIRST_USER = "";
+
+    private final Io io;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + DEFAULT_PORT,
+            description = "The port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "The address to listen on (default: ${DEFAULT-VALUE}); 0.0.0.0 exposes the mock to the"
+                    + " network, while its admin API still answers loopback callers only.")
+    String host;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A YAML or JSON configuration replacing the embedded default (demo client and users).")
+    Path config;
+
+    @Option(names = "--auto-login", paramLabel = "USER", arity = "0..1", fallbackValue = FIRST_USER,
+            description = "Skip the login and consent pages and log in as USER (an id or username); without a"
+                    + " value, as the first configured user.")
+    String autoLogin;
+
+    ServeCommand(Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+        if (port < 0 || port > 65535) {
+            throw new CliFailure(EkoolMockCli.USAGE, "--port must be between 0 and 65535 (0 picks a free port); got " + port);
+        }
+        EkoolMockServer server = start();
+        // Closes the server when the JVM ends some other way (SIGHUP, a signal we could not handle, System.exit).
+        Thread closeOnExit = new Thread(server::close, "ekool-mock-shutdown");
+        Runtime.getRuntime().addShutdownHook(closeOnExit);
+        try {
+            io.stop().arm();
+            printStartLines(server);
+            io.err().println("eKool mock server running at " + server.loginUrl() + " (Ctrl-C stops it)");
+            io.err().flush();
+            io.stop().await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // Interrupting the serving thread is a request to stop, too.
+        } finally {
+            try {
+                server.close();
+            } finally {
+                io.stop().disarm(); // Only now: a second Ctrl-C while closing ends the process at once.
+                removeShutdownHook(closeOnExit);
+            }
+        }
+        io.err().println("eKool mock server stopped");
+        return EkoolMockCli.OK;
+    }
+
+    private static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already shutting down; the hook closes an already closed server, which is harmless.
+        }
+    }
+
+    private EkoolMockServer start() {
+        EkoolMockServer.Builder builder = EkoolMockServer.builder().host(host).port(port);
+        if (config != null) {
+            builder.configFile(config);
+        }
+        boolean firstUser = FIRST_USER.equals(autoLogin);
+        if (autoLogin != null && !firstUser) {
+            builder.autoLogin(autoLogin);
+        }
+        EkoolMockServer server;
+        try {
+            server = builder.build();
+        } catch (MockConfigException e) {
+            // Names the file, the field and the rule; never a secret.
+            throw new CliFailure(EkoolMockCli.USAGE, "bad configuration: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            String option = autoLogin != null && !firstUser ? "--auto-login " + autoLogin : "cannot start";
+            throw new CliFailure(EkoolMockCli.USAGE, option + ": " + e.getMessage(), e);
+        }
+        if (firstUser) {
+            List<MockUser> users = server.users();
+            if (users.isEmpty()) {
+                throw new CliFailure(EkoolMockCli.USAGE, "--auto-login without a user logs in as the first configured"
+                        + " user, and " + (config == null ? "the configuration" : config) + " has no users");
+            }
+            server.autoLogin(users.get(0).id());
+        }
+        try {
+            return server.start();
+        } catch (JavalinException e) {
+            server.close();
+            throw new CliFailure(EkoolMockCli.USAGE, cannotListen(e), e);
+        }
+    }
+
+    private String cannotListen(Exception e) {
+        String where = host + ":" + port;
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            root = t;
+            if (t instanceof BindException && String.valueOf(t.getMessage()).contains("in use")) {
+                return "cannot listen on " + where + ": the port is already in use (another ekool-mock?)."
+                        + " Choose another with --port, or --port 0 for a free one.";
+            }
+            if (t instanceof UnresolvedAddressException) {
+                return "cannot listen on " + where + ": --host " + host + " does not resolve to an address";
+            }
+        }
+        return "cannot listen on " + where + ": " + root.getMessage() + " (is --host " + host
+                + " an address of this machine?)";
+    }
+
+    private void printStartLines(EkoolMockServer server) {
+        MockClient client = server.defaultClient();
+        String redirectUri = client.redirectUris().get(0).value();
+        StringBuilder lines = new StringBuilder();
+        lines.append("login_url=").append(server.loginUrl()).append('\n');
+        lines.append("api_url=").append(server.apiUrl()).append('\n');
+        lines.append("client_id=").append(client.id().value()).append('\n');
+        boolean demoSecret = client.secret().matches(MockConfig.DEMO_CLIENT_SECRET);
+        if (demoSecret) {
+            // The documented demo credential, printed on purpose so scripts can use it; a configured
+            // client's own secret never prints.
+            lines.append("client_secret=").append(client.secret().value()).append('\n');
+        }
+        lines.append("redirect_uri=").append(redirectUri).append('\n');
+        lines.append("authorize_url=").append(server.authorizeUrl())
+                .append("?response_type=code")
+                .append("&client_id=").append(encode(client.id().value()))
+                .append("&redirect_uri=").append(encode(redirectUri))
+                .append("&scope=").append(encode(client.allowedScopes().format()))
+                .append("&state=").append(randomState())
+                .append('\n');
+        io.out().print(lines);
+        io.out().flush();
+        if (!demoSecret) {
+            io.err().println("client_secret is not printed: client " + client.id() + " is not the demo client, and"
+                    + " only the demo client's documented secret ever prints (yours is in " + config + ")");
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String randomState() {
+        byte[] bytes = new byte[12];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,32 @@
+package example;
+
+import dev.ekoolkit.core.flow.EkoolOAuthClient;
+import dev.ekoolkit.core.flow.EkoolUser;
+import dev.ekoolkit.core.flow.PendingAuthorization;
+import dev.ekoolkit.mock.admin.Endpoint;
+import dev.ekoolkit.testkit.EkoolMock;
+import dev.ekoolkit.testkit.EkoolMockTest;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+
+import static dev.ekoolkit.testkit.EkoolAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+// readme-example:start
+@EkoolMockTest(autoLogin = "mari")
+class ReadmeExampleTest {
+
+    @Test
+    void mari_signs_in(EkoolMock ekool) {
+        EkoolOAuthClient client = EkoolOAuthClient.builder().environment(ekool.environment())
+                .credentials(ekool.client()).redirectUri(ekool.redirectUri()).build();
+        PendingAuthorization login = client.startAuthorization();
+        URI callback = ekool.followLogin(login.authorizationUri());   // what the browser does
+        EkoolUser user = client.fetchBasicProfile(client.completeAuthorization(login, callback));
+
+        assertThat(user.firstName()).isEqualTo("Mari");
+        assertThat(ekool.takeRequest(Endpoint.TOKEN)).hasGrantType("authorization_code").usedPkce();
+    }
+}
+// readme-example:end

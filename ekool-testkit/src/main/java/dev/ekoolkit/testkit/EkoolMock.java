@@ -1,0 +1,424 @@
+package dev.ekoolkit.testkit;
+
+import dev.ekoolkit.core.client.ClientRegistrationRequest;
+import dev.ekoolkit.core.client.RedirectUri;
+import dev.ekoolkit.core.credentials.ClientCredentials;
+import dev.ekoolkit.core.credentials.ClientId;
+import dev.ekoolkit.core.environment.EkoolEnvironment;
+import dev.ekoolkit.core.scope.Scope;
+import dev.ekoolkit.core.scope.Scopes;
+import dev.ekoolkit.mock.EkoolMockServer;
+import dev.ekoolkit.mock.admin.Endpoint;
+import dev.ekoolkit.mock.admin.Fault;
+import dev.ekoolkit.mock.admin.RecordedRequest;
+import dev.ekoolkit.mock.config.MockClient;
+import dev.ekoolkit.mock.config.MockUser;
+import dev.ekoolkit.mock.token.TokenResponse;
+import dev.ekoolkit.testkit.live.LiveSettings;
+import dev.ekoolkit.testkit.live.MockOnly;
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The test's handle on the eKool mock that {@link EkoolMockTest} or {@link EkoolMockExtension} runs: a thin facade
+ * over {@link EkoolMockServer} for pointing the application under test at the mock, scripting who logs in and what
+ * fails, and verifying what the application sent. Inject it as a parameter of a test, lifecycle or constructor
+ * method, or get it from a registered extension field with {@link EkoolMockExtension#mock()}.
+ *
+ * <pre>{@code
+ * @Test
+ * void shows_an_error_page_when_the_token_endpoint_fails(EkoolMock ekool) {
+ *     ekool.loginAs("mari");
+ *     ekool.failNext(Endpoint.TOKEN, Fault.oauthError("server_error", "maintenance"));
+ *     ... drive the application ...
+ *     assertThat(ekool.takeRequest(Endpoint.TOKEN)).hasGrantType("authorization_code").usedPkce();
+ * }
+ * }</pre>
+ *
+ * <p>In live mode ({@link LiveSettings}) the handle points at real eKool: {@link #environment()}, {@link #client()},
+ * {@link #redirectUri()} and the URLs answer from the live settings, and every method marked <em>mock-only</em>
+ * aborts the calling test (it is reported as skipped, naming the method), as {@link MockOnly} does up front.
+ *
+ * <p>Thread-safe: the application under test may call the mock from its own threads while the test scripts it.
+ */
+public final class EkoolMock {
+
+    /**
+     * The JUnit resource lock that tests sharing one server across the run hold ({@code @ResourceLock(EkoolMock.SHARED_SERVER_LOCK)});
+     * {@code @EkoolMockTest(shared = true)} takes it automatically.
+     */
+    public static final String SHARED_SERVER_LOCK = "dev.ekoolkit.testkit.EkoolMock.shared-server";
+
+    /** How long {@link #takeRequest()} waits: 5 seconds. */
+    public static final Duration DEFAULT_TAKE_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final HttpClient BROWSER = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private final EkoolMockServer server;
+    private final LiveSettings live;
+    private final SystemPropertyNames names;
+
+    private EkoolMock(EkoolMockServer server, LiveSettings live, SystemPropertyNames names) {
+        this.server = server;
+        this.live = live;
+        this.names = Objects.requireNonNull(names, "names");
+    }
+
+    /** A handle on a running mock server. */
+    static EkoolMock of(EkoolMockServer server, SystemPropertyNames names) {
+        return new EkoolMock(Objects.requireNonNull(server, "server"), null, names);
+    }
+
+    /** A handle on real eKool in live mode. */
+    static EkoolMock live(LiveSettings live, SystemPropertyNames names) {
+        return new EkoolMock(null, Objects.requireNonNull(live, "live"), names);
+    }
+
+    // ---------------------------------------------------------------- where the application should go
+
+    /** {@code true} in live mode: the handle points at real eKool and mock-only methods skip the test. */
+    public boolean isLive() {
+        return live != null;
+    }
+
+    /** eKool's {@code login_url}: the mock's base URL, such as {@code http://127.0.0.1:41234}. */
+    public URI loginUrl() {
+        return live != null ? live.environment().loginUrl() : server.loginUrl();
+    }
+
+    /** eKool's {@code api_url}: the same origin as {@link #loginUrl()} on the mock. */
+    public URI apiUrl() {
+        return live != null ? live.environment().apiUrl() : server.apiUrl();
+    }
+
+    /** {@code <login_url>/oauth/authorize} (RFC 6749 §3.1). */
+    public URI authorizeUrl() {
+        return environment().authorizeUri();
+    }
+
+    /** {@code <login_url>/oauth/token} (RFC 6749 §3.2). */
+    public URI tokenUrl() {
+        return environment().tokenUri();
+    }
+
+    /** {@code <api_url>/user/me/basic}. */
+    public URI userBasicUrl() {
+        return environment().userBasicUri();
+    }
+
+    /** An absolute URL on the mock, such as {@code url("/.well-known/oauth-authorization-server")}; mock-only. */
+    public URI url(String path) {
+        return requireMock("url(path)").url(path);
+    }
+
+    /** The servers as an ekool-core environment, ready for {@code EkoolOAuthClient.builder().environment(...)}. */
+    public EkoolEnvironment environment() {
+        return live != null ? live.environment() : server.environment();
+    }
+
+    /** The default client's credentials (on the mock, the configuration's first client; live, the variables'). */
+    public ClientCredentials client() {
+        return live != null ? live.credentials() : defaultClient().credentials();
+    }
+
+    /** The default client's first registered redirect URI (live: {@code EKOOL_LIVE_REDIRECT_URI}). */
+    public RedirectUri redirectUri() {
+        return live != null ? live.redirectUri() : defaultClient().redirectUris().get(0);
+    }
+
+    /**
+     * The settings an application reads, under the configured system property names (default
+     * {@code ekool.login-url}, {@code ekool.api-url}, {@code ekool.client-id}, {@code ekool.client-secret},
+     * {@code ekool.redirect-uri}), in that order. The values are the ones the extension exports as system
+     * properties; pass this map to an application instead when tests run in parallel.
+     */
+    public Map<String, String> properties() {
+        ClientCredentials credentials = client();
+        return names.apply(loginUrl().toString(), apiUrl().toString(), credentials.clientId().value(),
+                credentials.clientSecret().value(), redirectUri().toString());
+    }
+
+    // ---------------------------------------------------------------- clients and users (mock-only)
+
+    /** The default client as the mock currently knows it (including redirect URIs added since); mock-only. */
+    public MockClient defaultClient() {
+        return requireMock("defaultClient()").defaultClient();
+    }
+
+    /** Every client the mock knows, in registration order; mock-only. */
+    public List<MockClient> clients() {
+        return requireMock("clients()").clients();
+    }
+
+    /**
+     * Registers a client as eKool would answer a registration e-mail: freshly generated 32/40-character
+     * credentials for the request's redirect URIs and scopes; mock-only.
+     */
+    public MockClient registerClient(ClientRegistrationRequest request) {
+        return requireMock("registerClient(request)").registerClient(Objects.requireNonNull(request, "request"));
+    }
+
+    /** Registers a fully specified client; its credentials work at once; mock-only. */
+    public MockClient registerClient(MockClient client) {
+        return requireMock("registerClient(client)").registerClient(Objects.requireNonNull(client, "client"));
+    }
+
+    /** Removes a client and revokes its tokens; {@code true} when it was registered; mock-only. */
+    public boolean removeClient(ClientId id) {
+        return requireMock("removeClient(id)").removeClient(id);
+    }
+
+    /**
+     * Adds a redirect URI to the default client, such as the callback of an application listening on a random
+     * port; does nothing when it is already registered. The client is updated in one step, so concurrent
+     * requests never see it missing, and tokens it already holds stay valid; mock-only.
+     *
+     * @return the updated default client
+     */
+    public synchronized MockClient allowRedirectUri(String redirectUri) {
+        EkoolMockServer s = requireMock("allowRedirectUri(uri)");
+        RedirectUri added = RedirectUri.parse(redirectUri);
+        MockClient current = defaultClient();
+        if (current.redirectUris().contains(added)) {
+            return current;
+        }
+        List<RedirectUri> uris = new ArrayList<>(current.redirectUris());
+        uris.add(added);
+        return s.updateClient(current.withRedirectUris(uris));
+    }
+
+    /** Every user, in order; mock-only. */
+    public List<MockUser> users() {
+        return requireMock("users()").users();
+    }
+
+    /**
+     * The user with this id or username, such as {@code user("mari")}; mock-only.
+     *
+     * @throws IllegalArgumentException naming the user and the ones that exist
+     */
+    public MockUser user(String idOrUsername) {
+        List<MockUser> all = users();
+        return all.stream().filter(u -> u.id().equals(idOrUsername)).findFirst()
+                .or(() -> all.stream().filter(u -> u.username().equalsIgnoreCase(idOrUsername)).findFirst())
+                .orElseThrow(() -> new IllegalArgumentException("no mock user has the id or username '" + idOrUsername
+                        + "'; users: " + all.stream().map(MockUser::username).toList()));
+    }
+
+    /** Adds a user who can log in at once; mock-only. */
+    public MockUser addUser(MockUser user) {
+        return requireMock("addUser(user)").addUser(Objects.requireNonNull(user, "user"));
+    }
+
+    // ---------------------------------------------------------------- logins and tokens (mock-only)
+
+    /** Makes the next authorization log in as this user (id or username), skipping the login and consent pages; mock-only. */
+    public void loginAs(String userIdOrUsername) {
+        requireMock("loginAs(user)").loginAs(Objects.requireNonNull(userIdOrUsername, "userIdOrUsername"));
+    }
+
+    /** Logs every following authorization in as this user without pages, or turns that off with {@code null}; mock-only. */
+    public void autoLogin(String userIdOrUsernameOrNull) {
+        requireMock("autoLogin(user)").autoLogin(userIdOrUsernameOrNull);
+    }
+
+    /**
+     * Does what the user's browser does with an authorization URI the application built: sends it to the mock and
+     * returns where the mock redirects, which is the application's callback with {@code code} and {@code state}
+     * (or {@code error}). A user must have been chosen with {@link #loginAs} or auto-login; mock-only.
+     *
+     * @throws IllegalStateException when the mock shows a page instead (no user chosen, or an error page for an
+     *                               unknown client or redirect URI), quoting the page's title
+     */
+    public URI followLogin(URI authorizationUri) {
+        EkoolMockServer s = requireMock("followLogin(uri)");
+        HttpResponse<String> response;
+        try {
+            response = BROWSER.send(HttpRequest.newBuilder(authorizationUri).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("could not reach the eKool mock at " + s.loginUrl() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while following the login at " + s.loginUrl(), e);
+        }
+        Optional<String> location = response.headers().firstValue("Location");
+        if (response.statusCode() / 100 == 3 && location.isPresent()) {
+            return authorizationUri.resolve(location.get());
+        }
+        String hint = response.statusCode() == 200
+                ? "no user is chosen: call loginAs(\"mari\") first or configure autoLogin"
+                : "the mock refused the authorization request";
+        throw new IllegalStateException("the eKool mock answered " + response.statusCode() + " with the page '"
+                + title(response.body()) + "' instead of redirecting to the application; " + hint);
+    }
+
+    /** A valid token pair for the user and the default client with scope {@code users-basic}, without any browser; mock-only. */
+    public TokenResponse tokensFor(String userIdOrUsername) {
+        return tokensFor(userIdOrUsername, Scopes.of(Scope.USERS_BASIC));
+    }
+
+    /** A valid token pair for the user and the default client with these scopes, without any browser; mock-only. */
+    public TokenResponse tokensFor(String userIdOrUsername, Scopes scopes) {
+        return requireMock("tokensFor(user, scopes)").issueTokens(userIdOrUsername, null, scopes);
+    }
+
+    /** A valid token pair for the user and the given client with these scopes, without any browser; mock-only. */
+    public TokenResponse tokensFor(String userIdOrUsername, ClientId clientId, Scopes scopes) {
+        return requireMock("tokensFor(user, client, scopes)").issueTokens(userIdOrUsername, clientId, scopes);
+    }
+
+    // ---------------------------------------------------------------- faults (mock-only)
+
+    /**
+     * Serves {@code fault} for the next {@link Fault#times()} requests to the endpoint, such as
+     * {@code failNext(Endpoint.TOKEN, Fault.oauthError("invalid_grant", "code expired"))}; mock-only.
+     */
+    public void failNext(Endpoint endpoint, Fault fault) {
+        requireMock("failNext(endpoint, fault)").failNext(endpoint, fault);
+    }
+
+    /** Answers the next request to the endpoint with this bare HTTP status (a broken proxy's 502, say); mock-only. */
+    public void failNext(Endpoint endpoint, int httpStatus) {
+        failNext(endpoint, Fault.httpStatus(httpStatus));
+    }
+
+    /** Delays the answer to the next request to the endpoint, to test the application's timeouts; mock-only. */
+    public void delayNext(Endpoint endpoint, Duration delay) {
+        requireMock("delayNext(endpoint, delay)").delayNext(endpoint, delay);
+    }
+
+    // ---------------------------------------------------------------- recorded requests (mock-only)
+
+    /** Every request the mock recorded, oldest first, secrets masked; an immutable snapshot; mock-only. */
+    public List<RecordedRequest> requests() {
+        return requireMock("requests()").requests();
+    }
+
+    /** The recorded requests to one endpoint, oldest first; an immutable snapshot; mock-only. */
+    public List<RecordedRequest> requests(Endpoint endpoint) {
+        return requests().stream().filter(r -> r.endpoint() == endpoint).toList();
+    }
+
+    /**
+     * The oldest request not yet taken, waiting up to {@link #DEFAULT_TAKE_TIMEOUT}; mock-only.
+     *
+     * @throws AssertionError when none arrives in time
+     */
+    public RecordedRequest takeRequest() {
+        return takeRequest(DEFAULT_TAKE_TIMEOUT);
+    }
+
+    /**
+     * The oldest request not yet taken, waiting up to {@code timeout}; mock-only.
+     *
+     * @throws AssertionError when none arrives in time, listing what was recorded
+     */
+    public RecordedRequest takeRequest(Duration timeout) {
+        return pollRequest(timeout).orElseThrow(() -> new AssertionError("no request reached the eKool mock within "
+                + timeout + "; recorded so far: " + summary(requests())));
+    }
+
+    /**
+     * The oldest not yet taken request to {@code endpoint}, waiting up to {@link #DEFAULT_TAKE_TIMEOUT}; requests to
+     * other endpoints taken on the way are dropped; mock-only.
+     *
+     * @throws AssertionError when none arrives in time
+     */
+    public RecordedRequest takeRequest(Endpoint endpoint) {
+        return takeRequest(endpoint, DEFAULT_TAKE_TIMEOUT);
+    }
+
+    /**
+     * The oldest not yet taken request to {@code endpoint}, waiting up to {@code timeout} in all; requests to other
+     * endpoints taken on the way are dropped; mock-only.
+     *
+     * @throws AssertionError when none arrives in time, listing what was recorded
+     */
+    public RecordedRequest takeRequest(Endpoint endpoint, Duration timeout) {
+        EkoolMockServer s = requireMock("takeRequest(endpoint, timeout)");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            Optional<RecordedRequest> next = s.takeRequest(left);
+            if (next.isEmpty()) {
+                throw new AssertionError("no request to " + endpoint + " (" + endpoint.path()
+                        + ") reached the eKool mock within " + timeout + "; recorded so far: " + summary(s.requests()));
+            }
+            if (next.get().endpoint() == endpoint) {
+                return next.get();
+            }
+        }
+    }
+
+    /** The oldest request not yet taken, waiting up to {@code timeout}; empty when none arrives; mock-only. */
+    public Optional<RecordedRequest> pollRequest(Duration timeout) {
+        return requireMock("pollRequest(timeout)").takeRequest(Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    // ---------------------------------------------------------------- state and time (mock-only)
+
+    /**
+     * Returns the mock to its configuration: clients and users as configured, no logins, codes, tokens, faults or
+     * recorded requests, auto-login as built, the clock back; mock-only.
+     */
+    public void reset() {
+        requireMock("reset()").reset();
+    }
+
+    /** Moves the mock's clock forward, to expire codes and tokens without sleeping; mock-only. */
+    public void advanceClock(Duration duration) {
+        requireMock("advanceClock(duration)").advanceClock(duration);
+    }
+
+    /** The server itself, for anything this facade does not offer; mock-only. */
+    public EkoolMockServer server() {
+        return requireMock("server()");
+    }
+
+    /** The mock's base URL, or the live server in live mode. */
+    @Override
+    public String toString() {
+        return "EkoolMock[" + (live != null ? "live " + live.describe() : server.loginUrl()) + "]";
+    }
+
+    private EkoolMockServer requireMock(String method) {
+        if (live != null) {
+            Assumptions.abort("EkoolMock." + method + " needs the eKool mock; this run is live against "
+                    + live.describe() + " (" + LiveSettings.CLIENT_ID + " is set), so the test is skipped");
+        }
+        return server;
+    }
+
+    private static String summary(List<RecordedRequest> requests) {
+        if (requests.isEmpty()) {
+            return "none";
+        }
+        return requests.stream().map(r -> r.method() + " " + r.path() + " -> " + r.status()).toList().toString();
+    }
+
+    private static String title(String html) {
+        int start = html.indexOf("<title>");
+        int end = html.indexOf("</title>");
+        if (start < 0 || end < start) {
+            return "(untitled)";
+        }
+        String t = html.substring(start + 7, end).strip();
+        return t.length() > 120 ? t.substring(0, 120) + "..." : t;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.ekoolkit.testkit;
+
+import dev.ekoolkit.mock.admin.Endpoint;
+import dev.ekoolkit.mock.admin.Fault;
+import dev.ekoolkit.testkit.example.Browser;
+import dev.ekoolkit.testkit.example.GreetingApp;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One server for the whole run, reset before each test. */
+@EkoolMockTest(shared = true)
+class SharedServerTest {
+
+    @Test
+    void greets_the_user_the_test_chose(EkoolMock ekool) {
+        try (GreetingApp app = GreetingApp.start(ekool.properties())) {
+            ekool.allowRedirectUri(app.callbackUri().toString());
+            ekool.loginAs("jaan");
+
+            assertThat(Browser.open(app.loginUrl()).body()).isEqualTo("Hello, Jaan");
+        }
+    }
+
+    @Test
+    void begins_each_test_reset_to_the_configuration(EkoolMock ekool) {
+        assertThat(ekool.requests()).isEmpty();
+        assertThat(ekool.defaultClient().redirectUris()).hasSize(2);
+        ekool.failNext(Endpoint.TOKEN, Fault.httpStatus(503).times(5));
+        ekool.allowRedirectUri("http://127.0.0.1:1/leftover");
+    }
+}

@@ -9,6 +9,10 @@ import dev.ekoolkit.mock.resource.UserBasicEndpoint;
 import dev.ekoolkit.mock.token.TokenEndpoint;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+
+import java.time.Duration;
 
 /** The mock's HTTP routes and server settings, in one place. */
 public final class Routes {
@@ -21,8 +25,11 @@ public final class Routes {
     private Routes() {
     }
 
-    /** A configured, not yet started Javalin app serving {@code rt}. */
-    public static Javalin create(MockRuntime rt, String host, int port) {
+    /** How long a silent connection stays open unless the builder says otherwise. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+    /** A configured, not yet started Javalin app serving {@code rt}; silent connections close after {@code idleTimeout}. */
+    public static Javalin create(MockRuntime rt, String host, int port, Duration idleTimeout) {
         TokenEndpoint token = new TokenEndpoint(rt);
         UserBasicEndpoint userBasic = new UserBasicEndpoint(rt);
         LoginPages pages = new LoginPages(rt);
@@ -38,6 +45,13 @@ public final class Routes {
             c.router.ignoreTrailingSlashes = false;
             c.jetty.modifyHttpConfiguration(h -> h.setRequestHeaderSize(MAX_HEADER_BYTES));
             c.jetty.modifyServer(s -> s.setErrorHandler(new JettyErrors()));
+            c.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(host);
+                connector.setPort(port);
+                connector.setIdleTimeout(idleTimeout.toMillis());
+                return connector;
+            });
 
             c.routes.get(Endpoint.AUTHORIZE.path(),
                     Exchange.endpoint(rt, Endpoint.AUTHORIZE, Style.HTML, false, authorize::handle));

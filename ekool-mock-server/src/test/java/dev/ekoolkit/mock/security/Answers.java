@@ -67,6 +67,9 @@ final class Answers {
         if (STACK.matcher(body).find()) {
             return "a stack trace or class name in the body";
         }
+        if (status == 204) {
+            return r.body().length == 0 ? null : "a 204 with a body";
+        }
         String type = r.header("Content-Type").toLowerCase(Locale.ROOT);
         if (type.startsWith("text/html")) {
             String html = html(r, body);

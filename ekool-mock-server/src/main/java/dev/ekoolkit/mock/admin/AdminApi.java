@@ -140,9 +140,9 @@ public final class AdminApi {
         }
         String method = ctx.method().name();
         if ((method.equals("POST") || method.equals("PUT")) && ctx.contentLength() != 0
-                && !Params.mediaType(ctx.contentType()).equals("application/json")) {
+                && !Params.mediaType(ctx.header("Content-Type")).equals("application/json")) {
             throw new EkoolOAuthException(EkoolOAuthException.INVALID_REQUEST, "admin requests with a body must be"
-                    + " Content-Type application/json; got '" + Text.printable(Params.mediaType(ctx.contentType()), 60) + "'", 415);
+                    + " Content-Type application/json; got '" + Text.printable(Params.mediaType(ctx.header("Content-Type")), 60) + "'", 415);
         }
     }
 
@@ -266,16 +266,18 @@ public final class AdminApi {
 
     private void issueTokens(Context ctx) {
         JsonNode b = body(ctx);
+        String user = requiredText(b, "user");
         ClientId clientId = b.hasNonNull("client_id") ? ClientId.parse(b.get("client_id").asText()) : null;
         Scopes scopes = b.hasNonNull("scopes") ? Scopes.parse(b.get("scopes").isArray()
                 ? String.join(" ", toStrings(b.get("scopes"))) : b.get("scopes").asText()) : null;
         if (scopes == null) {
-            MockClient c = clientId == null ? rt.state().clients().first().orElseThrow()
+            MockClient c = clientId == null ? rt.state().clients().first().orElseThrow(() ->
+                    EkoolOAuthException.invalidRequest("the mock has no clients; register one first"))
                     : rt.state().clients().find(clientId.value()).orElseThrow(() ->
                     EkoolOAuthException.invalidRequest("client " + clientId + " is not registered"));
             scopes = c.allowedScopes();
         }
-        TokenResponse t = rt.issueTokens(requiredText(b, "user"), clientId, scopes);
+        TokenResponse t = rt.issueTokens(user, clientId, scopes);
         Exchange.json(ctx, 200, TokenEndpoint.body(t));
     }
 

@@ -38,7 +38,7 @@ public final class TokenEndpoint {
 
     /** Handles one token request. */
     public void handle(Context ctx) {
-        String mediaType = Params.mediaType(ctx.contentType());
+        String mediaType = Params.mediaType(ctx.header("Content-Type"));
         if (!mediaType.equals("application/x-www-form-urlencoded")) {
             throw EkoolOAuthException.invalidRequest("the token request must be a form, Content-Type"
                     + " application/x-www-form-urlencoded (RFC 6749 section 4.1.3); got "

@@ -315,10 +315,10 @@ public final class AdminApi {
         Fault fault = null;
         if (b.hasNonNull("error")) {
             String description = b.hasNonNull("error_description") ? b.get("error_description").asText() : null;
-            fault = b.has("status") ? Fault.oauthError(b.get("error").asText(), description, b.get("status").asInt())
+            fault = b.has("status") ? Fault.oauthError(b.get("error").asText(), description, status(b))
                     : Fault.oauthError(b.get("error").asText(), description);
         } else if (b.has("status")) {
-            fault = Fault.httpStatus(b.get("status").asInt());
+            fault = Fault.httpStatus(status(b));
         } else if (!b.has("delay_ms")) {
             throw EkoolOAuthException.invalidRequest("a fault needs 'error' (an OAuth error code, optional"
                     + " error_description and status), 'status' (a bare HTTP status) or 'delay_ms'");
@@ -327,6 +327,15 @@ public final class AdminApi {
             rt.faults().failNext(endpoint, fault.times(times));
         }
         ctx.status(204);
+    }
+
+    private static int status(JsonNode b) {
+        JsonNode n = b.get("status");
+        if (!n.isInt()) {
+            throw EkoolOAuthException.invalidRequest("status must be an HTTP status code (a whole number); got "
+                    + Text.printable(n.toString(), 40));
+        }
+        return n.asInt();
     }
 
     private void issueTokens(Context ctx) {

@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * {@code Host}, headers over the size limit (431), a target too long (414), an illegal path character) in
  * the mock's own formats instead of Jetty's default page: an HTML error page on the browser paths
  * ({@code /oauth/authorize}, the login and consent forms), the JSON error everywhere else. Nothing from the
- * request is echoed, and no stack trace is ever shown.
+ * request is echoed, no stack trace is ever shown, and the connection is closed.
  */
 public final class JettyErrors extends ErrorHandler {
 
@@ -58,6 +58,9 @@ public final class JettyErrors extends ErrorHandler {
             response.getHeaders().put("X-Content-Type-Options", "nosniff");
             body = Json.write(Json.object("error", error, "error_description", description, "message", reason));
         }
+        // The request was not routed, so its body may be unread (a 417 for an unknown Expect leaves it on the
+        // wire): closing the connection keeps those bytes from being parsed as the next request.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.setStatus(status);
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
     }

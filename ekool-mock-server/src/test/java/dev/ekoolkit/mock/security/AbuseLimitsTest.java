@@ -119,6 +119,20 @@ class AbuseLimitsTest {
         }
     }
 
+    @Test
+    void an_unknown_expectation_is_refused_and_its_unread_body_never_becomes_a_second_request() throws IOException {
+        String smuggled = "GET /health HTTP/1.1\r\nHost: x\r\n\r\n";
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(("POST /oauth/token HTTP/1.1\r\nHost: x\r\nExpect: 100-continue-x\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + smuggled.length() + "\r\n\r\n"
+                    + smuggled).getBytes(StandardCharsets.ISO_8859_1));
+            String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+            assertThat(all).startsWith("HTTP/1.1 417").contains("Connection: close").doesNotContain("\"status\":\"UP\"");
+        }
+    }
+
     /** Reads until the server closes; {@code false} if the socket timeout passed first. */
     private static boolean readToEnd(InputStream in) throws IOException {
         try {

@@ -64,6 +64,9 @@ final class Answers {
             return headerProblem;
         }
         String body = r.bodyText();
+        if (body.contains(REFUSED) && !r.header("Connection").equalsIgnoreCase("close")) {
+            return "a refusal before routing that keeps the connection open (its unread body would be the next request)";
+        }
         if (STACK.matcher(body).find()) {
             return "a stack trace or class name in the body";
         }

@@ -260,7 +260,7 @@ final class BadRequests {
                 r.kinds.add("odd-headers");
                 r.headers.add(pick(new String[] {"Accept: text/html", "Accept: */*;q=0", "Cookie: ekool_mock_browser=" + enc(value()),
                         "Cookie: " + "c".repeat(4000), "Accept-Charset: ebcdic", "Origin: http://evil.example",
-                        "X-Forwarded-For: 127.0.0.1", "Expect: 100-continue-x", "Content-Encoding: gzip"}));
+                        "X-Forwarded-For: 127.0.0.1", "Expect: 100-continue-x", "Expect: 100-continue", "Content-Encoding: gzip"}));
             }
             case 16 -> { // a content type that is not a form
                 r.kinds.add("content-type");

@@ -162,6 +162,14 @@ final class RawHttp implements AutoCloseable {
     }
 
     private Response read() throws IOException {
+        Response r = readOne();
+        while (r.status() >= 100 && r.status() < 200 && r.status() != 101) {
+            r = readOne(); // an interim answer (100 Continue); the real one follows
+        }
+        return r;
+    }
+
+    private Response readOne() throws IOException {
         String statusLine = line(true);
         StringBuilder head = new StringBuilder(statusLine).append("\r\n");
         String[] parts = statusLine.split(" ", 3);
@@ -194,7 +202,7 @@ final class RawHttp implements AutoCloseable {
         }
         if (h.getOrDefault("connection", "").equalsIgnoreCase("close")) {
             close();
-        } else if (in != null && in.available() > 0) {
+        } else if (status >= 200 && in != null && in.available() > 0) {
             String extra = new String(in.readNBytes(Math.min(in.available(), 300)), StandardCharsets.ISO_8859_1);
             close();
             throw new AssertionError("the server sent more than one answer to one request; extra bytes: " + extra

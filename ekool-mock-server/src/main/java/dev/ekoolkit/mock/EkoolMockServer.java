@@ -44,6 +44,7 @@ public final class EkoolMockServer implements AutoCloseable {
 
     private final String host;
     private final int requestedPort;
+    private final Duration idleTimeout;
     private final MockRuntime runtime;
     private final Object lifecycle = new Object();
     private volatile Javalin app;
@@ -53,6 +54,7 @@ public final class EkoolMockServer implements AutoCloseable {
     private EkoolMockServer(Builder b, MockConfig config) {
         this.host = b.host;
         this.requestedPort = b.port;
+        this.idleTimeout = b.idleTimeout;
         this.runtime = new MockRuntime(config, b.clock == null ? Clock.systemUTC() : b.clock, b.autoLogin, b.adminToken);
     }
 
@@ -72,7 +74,7 @@ public final class EkoolMockServer implements AutoCloseable {
             if (app != null) {
                 throw new IllegalStateException("the eKool mock server is already started on port " + port);
             }
-            Javalin created = Routes.create(runtime, host, requestedPort);
+            Javalin created = Routes.create(runtime, host, requestedPort, idleTimeout);
             created.start();
             int bound = created.port();
             URI url = URI.create("http://" + advertisedHost(host) + ":" + bound);
@@ -336,8 +338,24 @@ public final class EkoolMockServer implements AutoCloseable {
         private String autoLogin;
         private Clock clock;
         private String adminToken;
+        private Duration idleTimeout = Routes.DEFAULT_IDLE_TIMEOUT;
 
         private Builder() {
+        }
+
+        /**
+         * How long a connection may stay silent (no request, or a request that stops arriving) before the server
+         * closes it (default 30 seconds), so idle and slow clients cannot hold connections forever.
+         *
+         * @throws IllegalArgumentException unless from 100 milliseconds to 1 hour
+         */
+        public Builder idleTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.toMillis() < 100 || timeout.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("idleTimeout must be from 100 ms to 1 hour; got " + timeout);
+            }
+            this.idleTimeout = timeout;
+            return this;
         }
 
         /** The address to bind (default {@code 127.0.0.1}; {@code 0.0.0.0} exposes the mock to the network). */

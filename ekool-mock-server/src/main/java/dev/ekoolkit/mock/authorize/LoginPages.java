@@ -169,7 +169,7 @@ public final class LoginPages {
 
     private PendingLogin checked(Context ctx, MockState state, PendingLogin.Stage expected) {
         Params form = Exchange.form(ctx);
-        if (!Params.mediaType(ctx.contentType()).equals("application/x-www-form-urlencoded")) {
+        if (!Params.mediaType(ctx.header("Content-Type")).equals("application/x-www-form-urlencoded")) {
             throw new EkoolOAuthException(EkoolOAuthException.INVALID_REQUEST, "the login forms post"
                     + " application/x-www-form-urlencoded", 400);
         }

@@ -148,7 +148,10 @@ public final class MockConfigLoader {
             if (t.startsWith("P") || t.startsWith("p")) {
                 return Duration.parse(t.toUpperCase(Locale.ROOT));
             }
-            char unit = t.isEmpty() ? ' ' : t.charAt(t.length() - 1);
+            if (t.isEmpty()) {
+                throw new NumberFormatException("empty");
+            }
+            char unit = t.charAt(t.length() - 1);
             if (Character.isDigit(unit)) {
                 return Duration.ofSeconds(Long.parseLong(t));
             }

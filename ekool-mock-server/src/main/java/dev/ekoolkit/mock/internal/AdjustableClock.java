@@ -25,11 +25,18 @@ public final class AdjustableClock extends Clock {
         this.offset = offset;
     }
 
-    /** Moves this clock forward by {@code d} (which must not be negative). */
+    /** The furthest the clock may be moved, so that every instant and token date stays representable. */
+    public static final Duration MAX_OFFSET = Duration.ofDays(365L * 1000);
+
+    /** Moves this clock forward by {@code d} (which must not be negative; the total offset stays within 1000 years). */
     public synchronized void advance(Duration d) {
         Objects.requireNonNull(d, "duration");
         if (d.isNegative()) {
             throw new IllegalArgumentException("the clock can only move forward; got " + d);
+        }
+        if (d.compareTo(MAX_OFFSET.minus(offset)) > 0) {
+            throw new IllegalArgumentException("the clock may move at most " + MAX_OFFSET.toDays() + " days in all; it has"
+                    + " moved " + offset.toDays() + " days, and " + d + " is too far");
         }
         offset = offset.plus(d);
     }

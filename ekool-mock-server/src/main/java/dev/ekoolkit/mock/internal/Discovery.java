@@ -46,12 +46,14 @@ public final class Discovery {
                 .map(s -> s.scope().value()).toArray(String[]::new)));
         m.setCodeChallengeMethods(List.of(CodeChallengeMethod.S256, CodeChallengeMethod.PLAIN));
         ctx.header("Cache-Control", "no-store");
+        ctx.header("X-Content-Type-Options", "nosniff");
         ctx.status(200).contentType("application/json; charset=utf-8").result(m.toJSONObject().toJSONString());
     }
 
     /** {@code GET /oauth/jwks.json}. */
     public static void jwks(MockRuntime rt, Context ctx) {
         ctx.header("Cache-Control", "max-age=300");
+        ctx.header("X-Content-Type-Options", "nosniff");
         ctx.status(200).contentType("application/jwk-set+json; charset=utf-8").result(rt.issuer().keys().publicJwkSet());
     }
 }

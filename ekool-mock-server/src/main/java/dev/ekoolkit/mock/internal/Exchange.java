@@ -73,7 +73,7 @@ public final class Exchange {
             Params params = Params.parse(ctx.queryString(), "query");
             ctx.attribute(ATTR_PARAMS, params);
             if (ctx.method().name().equals("POST")
-                    && Params.mediaType(ctx.contentType()).equals("application/x-www-form-urlencoded")) {
+                    && Params.mediaType(ctx.header("Content-Type")).equals("application/x-www-form-urlencoded")) {
                 Params form = Params.parse(ctx.bodyAsBytes(), "form body");
                 ctx.attribute(ATTR_PARAMS, params.asMap().isEmpty() ? form : merge(params, form));
                 ctx.attribute("ekool.form", form);
@@ -179,9 +179,20 @@ public final class Exchange {
         EkoolOAuthException oauth;
         if (e instanceof EkoolOAuthException x) {
             oauth = x;
+        } else if (e instanceof HttpResponseException h && (h.getStatus() == 404 || h.getStatus() == 405)
+                && ctx.attribute(ATTR_ENDPOINT) == null) {
+            unmatched(ctx, h.getStatus());
+            return;
+        } else if (e instanceof HttpResponseException h && h.getStatus() == 413) {
+            oauth = new EkoolOAuthException(EkoolOAuthException.INVALID_REQUEST, "the request body is larger than the"
+                    + " mock accepts (" + Routes.MAX_BODY_BYTES + " bytes)", 413);
         } else if (e instanceof HttpResponseException h) {
             oauth = new EkoolOAuthException(h.getStatus() >= 500 ? EkoolOAuthException.SERVER_ERROR
                     : EkoolOAuthException.INVALID_REQUEST, h.getMessage(), h.getStatus());
+        } else if (isBrokenRequest(e)) {
+            // A body that ends early or has broken chunked framing is the client's fault, not a server error.
+            oauth = EkoolOAuthException.invalidRequest("the request body could not be read: it ended early or its"
+                    + " framing (Content-Length or chunked transfer coding, RFC 9112 section 6) is broken");
         } else {
             LOG.warn("unexpected failure answering {} {}", ctx.method(), ctx.path(), e);
             oauth = new EkoolOAuthException(EkoolOAuthException.SERVER_ERROR,
@@ -196,8 +207,10 @@ public final class Exchange {
         int status = oauth.httpStatus() >= 400 && oauth.httpStatus() <= 599 ? oauth.httpStatus()
                 : EkoolOAuthException.defaultStatus(oauth.error());
         if (style == Style.HTML) {
+            Html.Trailer trailer = ctx.attribute(ATTR_ENDPOINT) == Endpoint.AUTHORIZE ? Html.Trailer.UNVERIFIED_CLIENT
+                    : Html.Trailer.START_AGAIN;
             Html.send(ctx, status, "Error: " + oauth.error(), Html.errorBody("The request cannot be completed",
-                    oauth.error(), oauth.errorDescription()));
+                    oauth.error(), oauth.errorDescription(), trailer));
             return;
         }
         if (style == Style.RESOURCE && (status == 401 || status == 403)) {
@@ -208,6 +221,15 @@ public final class Exchange {
         }
         json(ctx, status, Json.object("error", oauth.error(), "error_description", oauth.errorDescription(),
                 "message", Passport.message(oauth.error())));
+    }
+
+    private static boolean isBrokenRequest(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException || t instanceof org.eclipse.jetty.http.HttpException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Notes that a mock route wrote the answer, so the 404/405 fallback keeps it. */
@@ -252,6 +274,7 @@ public final class Exchange {
         answered(ctx);
         ctx.header("Cache-Control", "no-store");
         ctx.header("Pragma", "no-cache");
+        ctx.header("X-Content-Type-Options", "nosniff");
         ctx.status(status).contentType("application/json; charset=utf-8").result(Json.write(body));
     }
 

@@ -2,6 +2,8 @@ package dev.ekoolkit.mock.internal;
 
 import io.javalin.http.Context;
 
+import java.util.function.BiConsumer;
+
 /**
  * Server-rendered pages: no scripts, no external assets, inline CSS allowed by a per-response CSP nonce,
  * and headers that forbid framing (RFC 6749 §10.13, RFC 9700 §4.16), sniffing, caching and referrers.
@@ -37,33 +39,69 @@ public final class Html {
         Exchange.answered(ctx);
         String nonce = Randoms.token(16);
         secureHeaders(ctx, nonce);
-        ctx.status(status).contentType("text/html; charset=utf-8").result(
-                "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                        + "<meta name=\"referrer\" content=\"no-referrer\">"
-                        + "<title>" + Text.html(title) + " - eKool mock</title>"
-                        + "<style nonce=\"" + nonce + "\">" + CSS + "</style></head><body><main>"
-                        + "<p class=\"mock\">This is the <strong>eKool mock server</strong> for development and tests,"
-                        + " not the real eKool.</p>"
-                        + bodyHtml + "</main></body></html>");
+        ctx.status(status).contentType("text/html; charset=utf-8").result(page(title, bodyHtml, nonce));
+    }
+
+    /**
+     * A complete page whose inline style carries {@code styleNonce}.
+     *
+     * @param title    the page title (plain text; escaped here)
+     * @param bodyHtml the body, already escaped by the caller
+     */
+    public static String page(String title, String bodyHtml, String styleNonce) {
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<meta name=\"referrer\" content=\"no-referrer\">"
+                + "<title>" + Text.html(title) + " - eKool mock</title>"
+                + "<style nonce=\"" + styleNonce + "\">" + CSS + "</style></head><body><main>"
+                + "<p class=\"mock\">This is the <strong>eKool mock server</strong> for development and tests,"
+                + " not the real eKool.</p>"
+                + bodyHtml + "</main></body></html>";
     }
 
     /** The headers every page carries: no framing, no sniffing, no caching, no referrer. */
     public static void secureHeaders(Context ctx, String styleNonce) {
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'nonce-" + styleNonce + "'; "
-                + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'");
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("Cache-Control", "no-store");
-        ctx.header("Pragma", "no-cache");
+        headers(ctx::header, styleNonce);
     }
 
-    /** An error page body: a heading and the description, both escaped. */
-    public static String errorBody(String heading, String error, String description) {
+    /** The headers every page carries, given to {@code put} as name and value. */
+    public static void headers(BiConsumer<String, String> put, String styleNonce) {
+        put.accept("X-Frame-Options", "DENY");
+        put.accept("Content-Security-Policy", "default-src 'none'; style-src 'nonce-" + styleNonce + "'; "
+                + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'");
+        put.accept("X-Content-Type-Options", "nosniff");
+        put.accept("Referrer-Policy", "no-referrer");
+        put.accept("Cache-Control", "no-store");
+        put.accept("Pragma", "no-cache");
+    }
+
+    /** What an error page says about going on, which depends on where the error happened. */
+    public enum Trailer {
+        /**
+         * An authorization request whose client or redirect URI could not be verified: the error may not be
+         * redirected (RFC 6749 §4.1.2.1).
+         */
+        UNVERIFIED_CLIENT("The request cannot be sent back to the application, because the client or its redirect URI"
+                + " could not be verified (RFC 6749 section 4.1.2.1)."),
+        /** A login or consent form that cannot go on (CSRF check failed, login expired, form sent twice). */
+        START_AGAIN("This login cannot go on. Go back to the application and start signing in again from there.");
+
+        private final String text;
+
+        Trailer(String text) {
+            this.text = text;
+        }
+    }
+
+    /** An error page body: a heading, the description (both escaped) and what the user can do next. */
+    public static String errorBody(String heading, String error, String description, Trailer trailer) {
         return "<h1>" + Text.html(heading) + "</h1><div class=\"error\"><p><strong>" + Text.html(error)
                 + "</strong></p><p id=\"error-description\">" + Text.html(description) + "</p></div>"
-                + "<p>The request cannot be sent back to the application, because the client or its redirect URI"
-                + " could not be verified (RFC 6749 section 4.1.2.1).</p>";
+                + "<p id=\"error-next\">" + Text.html(trailer.text) + "</p>";
+    }
+
+    /** The trailer for an error page at {@code path}: the authorize endpoint's, or the login forms'. */
+    public static Trailer trailerFor(String path) {
+        return path != null && path.startsWith("/oauth/authorize") ? Trailer.UNVERIFIED_CLIENT : Trailer.START_AGAIN;
     }
 }

@@ -215,7 +215,10 @@ public final class Params {
                 + " (application/x-www-form-urlencoded, RFC 3986 section 2.1)");
     }
 
-    /** The value of a {@code Content-Type} header without parameters, lower-cased; {@code ""} when absent. */
+    /**
+     * The value of a {@code Content-Type} header without parameters, lower-cased; {@code ""} when absent. Pass
+     * the raw header: the servlet's {@code getContentType()} throws on a malformed {@code charset} parameter.
+     */
     public static String mediaType(String contentType) {
         if (contentType == null) {
             return "";

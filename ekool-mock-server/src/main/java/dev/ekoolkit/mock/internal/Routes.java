@@ -8,18 +8,28 @@ import dev.ekoolkit.mock.internal.Exchange.Style;
 import dev.ekoolkit.mock.resource.UserBasicEndpoint;
 import dev.ekoolkit.mock.token.TokenEndpoint;
 import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+
+import java.time.Duration;
 
 /** The mock's HTTP routes and server settings, in one place. */
 public final class Routes {
 
     /** The largest request body accepted (413 above it). */
     public static final long MAX_BODY_BYTES = 64 * 1024;
+    /** The largest request line plus headers accepted (431, or 414 for the request target, above it). */
+    public static final int MAX_HEADER_BYTES = 8 * 1024;
 
     private Routes() {
     }
 
-    /** A configured, not yet started Javalin app serving {@code rt}. */
-    public static Javalin create(MockRuntime rt, String host, int port) {
+    /** How long a silent connection stays open unless the builder says otherwise. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+    /** A configured, not yet started Javalin app serving {@code rt}; silent connections close after {@code idleTimeout}. */
+    public static Javalin create(MockRuntime rt, String host, int port, Duration idleTimeout) {
         TokenEndpoint token = new TokenEndpoint(rt);
         UserBasicEndpoint userBasic = new UserBasicEndpoint(rt);
         LoginPages pages = new LoginPages(rt);
@@ -33,6 +43,15 @@ public final class Routes {
             c.http.generateEtags = false;
             c.http.prefer405over404 = true;
             c.router.ignoreTrailingSlashes = false;
+            c.jetty.modifyHttpConfiguration(h -> h.setRequestHeaderSize(MAX_HEADER_BYTES));
+            c.jetty.modifyServer(s -> s.setErrorHandler(new JettyErrors()));
+            c.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(host);
+                connector.setPort(port);
+                connector.setIdleTimeout(idleTimeout.toMillis());
+                return connector;
+            });
 
             c.routes.get(Endpoint.AUTHORIZE.path(),
                     Exchange.endpoint(rt, Endpoint.AUTHORIZE, Style.HTML, false, authorize::handle));
@@ -60,6 +79,9 @@ public final class Routes {
             c.routes.error(413, ctx -> Exchange.unmatched(ctx, 413));
             c.routes.after(ctx -> Exchange.record(rt, ctx));
             c.routes.exception(Exception.class, Exchange::fail);
+            // Javalin answers its own HttpResponseExceptions (such as 413 for a body over maxRequestSize) in
+            // plain text unless a handler names the type itself.
+            c.routes.exception(HttpResponseException.class, Exchange::fail);
         });
     }
 }

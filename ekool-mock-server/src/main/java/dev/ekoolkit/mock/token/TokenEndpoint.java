@@ -38,7 +38,7 @@ public final class TokenEndpoint {
 
     /** Handles one token request. */
     public void handle(Context ctx) {
-        String mediaType = Params.mediaType(ctx.contentType());
+        String mediaType = Params.mediaType(ctx.header("Content-Type"));
         if (!mediaType.equals("application/x-www-form-urlencoded")) {
             throw EkoolOAuthException.invalidRequest("the token request must be a form, Content-Type"
                     + " application/x-www-form-urlencoded (RFC 6749 section 4.1.3); got "
@@ -168,6 +168,11 @@ public final class TokenEndpoint {
             if (!family.clientId().equals(client.id().value())) {
                 throw EkoolOAuthException.invalidGrant("the refresh token was issued to another client"
                         + " (RFC 6749 section 6)");
+            }
+            // As in the code grant: a grant of a user who is no longer there yields no new tokens.
+            if (family.userId() != null && state.users().byId(family.userId()).isEmpty()) {
+                throw EkoolOAuthException.invalidGrant("the user the refresh token was issued for no longer exists"
+                        + " (RFC 6749 section 5.2)");
             }
             if (requested == null) {
                 return family.scopes();

@@ -685,9 +685,10 @@ public final class BenchMain {
         String text = Files.readString(doc);
         String begin = "<!-- bench:begin -->";
         String end = "<!-- bench:end -->";
-        int i = text.indexOf(begin);
-        int j = text.indexOf(end);
-        if (i < 0 || j < i) {
+        // the markers on lines of their own (the page also names them in its text)
+        int i = text.indexOf("\n" + begin + "\n") + 1;
+        int j = text.indexOf("\n" + end, i) + 1;
+        if (i <= 0 || j <= i) {
             throw new IllegalStateException(doc + " has no " + begin + " … " + end + " block");
         }
         Files.writeString(doc, text.substring(0, i + begin.length()) + "\n" + md + text.substring(j));

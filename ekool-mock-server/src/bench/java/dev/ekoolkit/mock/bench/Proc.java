@@ -117,14 +117,27 @@ final class Proc implements AutoCloseable {
         return process.pid();
     }
 
-    /** Stops the process (SIGTERM, then SIGKILL after 10 s) and waits for it. */
+    /**
+     * Stops the process (SIGTERM, then SIGKILL after 20 s) and waits for it; then stops any child it left
+     * behind (the launcher runs java as a child while it records its archive), so no server outlives a run.
+     */
     @Override
     public void close() {
+        List<ProcessHandle> children = process.descendants().toList();
         process.destroy();
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 process.waitFor(10, TimeUnit.SECONDS);
+            }
+            for (ProcessHandle child : children) {
+                if (child.isAlive()) {
+                    child.destroy();
+                    if (!child.onExit().completeOnTimeout(child, 10, TimeUnit.SECONDS).join().isAlive()) {
+                        continue;
+                    }
+                    child.destroyForcibly();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

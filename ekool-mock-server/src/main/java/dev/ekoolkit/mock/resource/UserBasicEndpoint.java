@@ -76,20 +76,24 @@ public final class UserBasicEndpoint {
             throw EkoolOAuthException.invalidToken("the Authorization header has the Bearer scheme but no token"
                     + " (RFC 6750 section 2.1)");
         }
-        String jti;
-        try {
-            jti = SignedJWT.parse(value).getJWTClaimsSet().getJWTID();
-        } catch (ParseException | RuntimeException e) {
-            throw EkoolOAuthException.invalidToken("the access token is not a signed JWT issued by this server");
-        }
-        TokenFamilies.AccessToken token = state.tokens().findAccess(jti);
+        TokenFamilies.AccessToken token = state.tokens().findIssued(value);
         if (token == null) {
-            throw EkoolOAuthException.invalidToken("the access token is unknown or revoked (refreshed, revoked"
-                    + " with its family, issued before a reset, or issued by another server)");
-        }
-        if (!token.matches(value)) {
-            throw EkoolOAuthException.invalidToken("the access token is not the one this server issued under its"
-                    + " jti: its header, claims or signature were changed");
+            // not a live token as issued: parse it only to say precisely what is wrong
+            String jti;
+            try {
+                jti = SignedJWT.parse(value).getJWTClaimsSet().getJWTID();
+            } catch (ParseException | RuntimeException e) {
+                throw EkoolOAuthException.invalidToken("the access token is not a signed JWT issued by this server");
+            }
+            token = state.tokens().findAccess(jti);
+            if (token == null) {
+                throw EkoolOAuthException.invalidToken("the access token is unknown or revoked (refreshed, revoked"
+                        + " with its family, issued before a reset, or issued by another server)");
+            }
+            if (!token.matches(value)) {
+                throw EkoolOAuthException.invalidToken("the access token is not the one this server issued under its"
+                        + " jti: its header, claims or signature were changed");
+            }
         }
         if (!now.isBefore(token.expiresAt())) {
             throw EkoolOAuthException.invalidToken("the access token expired at " + token.expiresAt());

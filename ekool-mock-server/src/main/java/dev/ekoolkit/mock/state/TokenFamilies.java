@@ -42,6 +42,7 @@ public final class TokenFamilies {
         private final Instant issuedAt;
         private final Instant expiresAt;
         private volatile String serialized;
+        private volatile String digest;
 
         AccessToken(String jti, String familyId, String clientId, String userId, Scopes scopes, Instant issuedAt,
                     Instant expiresAt) {
@@ -173,6 +174,8 @@ public final class TokenFamilies {
 
     private final LinkedHashMap<String, Family> families = new LinkedHashMap<>();
     private final Map<String, AccessToken> access = new ConcurrentHashMap<>();
+    /** The same live access tokens by the SHA-256 of their serialised form: the resource endpoint's fast path. */
+    private final Map<String, AccessToken> bySerialized = new ConcurrentHashMap<>();
     private final int max;
     private final Duration accessTtl;
     private final Duration refreshTtl;
@@ -235,6 +238,35 @@ public final class TokenFamilies {
     /** Records the signed form of an access token, which makes it usable at the resource endpoint. */
     public void attach(AccessToken token, String serialized) {
         token.serialized = serialized;
+        String d = digest(serialized);
+        token.digest = d;
+        bySerialized.put(d, token);
+        if (access.get(token.jti) != token) {
+            // rotated or revoked while it was being signed: dropAccess may have missed the digest
+            bySerialized.remove(d, token);
+        }
+    }
+
+    /**
+     * The live access token whose serialised form is exactly {@code presented}, found by its SHA-256 and
+     * compared in constant time; {@code null} otherwise. Needs no JWT parsing, so a valid token costs a hash.
+     */
+    public AccessToken findIssued(String presented) {
+        if (presented == null) {
+            return null;
+        }
+        AccessToken t = bySerialized.get(digest(presented));
+        return t != null && t.matches(presented) ? t : null;
+    }
+
+    private static String digest(String serialized) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256")
+                    .digest(serialized.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return new String(d, java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     /**
@@ -345,7 +377,11 @@ public final class TokenFamilies {
 
     private void dropAccess(Family f) {
         if (f.currentJti != null) {
-            access.remove(f.currentJti);
+            AccessToken gone = access.remove(f.currentJti);
+            String d = gone == null ? null : gone.digest;
+            if (d != null) {
+                bySerialized.remove(d, gone);
+            }
         }
     }
 

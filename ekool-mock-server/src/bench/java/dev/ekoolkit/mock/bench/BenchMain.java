@@ -636,7 +636,7 @@ public final class BenchMain {
                 b.append("| operation | ms |\n|---|---|\n")
                         .append("| `EkoolMockServer.builder().port(0)…build().start()` in a warm JVM | ")
                         .append(inProcess.startMillis().format("%.2f")).append(" |\n")
-                        .append("| `reset()` of a started server holding tokens, a client, a fault and a login choice | ")
+                        .append("| `reset()` of a started server holding two token pairs, a queued fault and a login choice | ")
                         .append(inProcess.resetMillis().format("%.3f")).append(" |\n");
             }
         }

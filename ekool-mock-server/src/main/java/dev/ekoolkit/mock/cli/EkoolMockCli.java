@@ -100,6 +100,10 @@ public final class EkoolMockCli implements Runnable {
 
     static int run(Io io, String... args) {
         String[] effective = withDefaultCommand(args);
+        ServeCommand plainServe = ServeFastPath.parse(io, effective);
+        if (plainServe != null) {
+            return ServeFastPath.run(io, plainServe); // the common case, without picocli's start-up cost
+        }
         CommandLine cli = commandLine(io, effective[0]);
         int status = cli.execute(effective);
         io.out().flush();

@@ -1,0 +1,66 @@
+package dev.ekoolkit.mock.cli;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServeFastPathTest {
+
+    private final Io io = new Io(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()),
+            new ByteArrayInputStream(new byte[0]), Map.of(), StopSignal.manual());
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "serve",
+        "serve --port 0",
+        "serve --port=0 --auto-login",
+        "serve --port 8090 --host 0.0.0.0 --auto-login mari",
+        "serve --auto-login --port 0",
+        "serve --auto-login=teacher --config conf/mock.yaml",
+        "serve --config=mock.json --admin-token-env EKOOL_ADMIN --host localhost",
+        "serve --port 65535",
+        "serve --port 99999",
+    })
+    void reads_a_plain_command_line_as_picocli_does(String commandLine) {
+        String[] args = commandLine.split(" ");
+
+        ServeCommand fast = ServeFastPath.parse(io, args);
+        ServeCommand picocli = new ServeCommand(io);
+        new CommandLine(picocli).parseArgs(Arrays.copyOfRange(args, 1, args.length));
+
+        assertThat(fast).isNotNull();
+        assertThat(fast).usingRecursiveComparison().comparingOnlyFields("port", "host", "adminTokenEnv", "config",
+                "autoLogin").isEqualTo(picocli);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "serve --help",
+        "serve -h",
+        "serve --version",
+        "serve --port",
+        "serve --port abc",
+        "serve --port 08089",
+        "serve --port -1",
+        "serve --port 0 --port 1",
+        "serve --host",
+        "serve --host=",
+        "serve --auto-login=",
+        "serve --auto-login -x",
+        "serve --unknown",
+        "serve extra",
+        "check-credentials abc",
+        "new-credentials",
+    })
+    void leaves_anything_else_to_picocli(String commandLine) {
+        assertThat(ServeFastPath.parse(io, commandLine.split(" "))).isNull();
+    }
+}

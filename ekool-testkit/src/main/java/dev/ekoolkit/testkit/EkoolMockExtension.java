@@ -18,6 +18,10 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.ModifierSupport;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -219,9 +223,33 @@ public final class EkoolMockExtension implements BeforeAllCallback, BeforeEachCa
         }
         serving.add(handle);
         if (s.export != null) {
+            requirePropertiesLock(context, registration);
             store.put(PROPERTIES, PropertyExport.apply(handle.properties()));
         }
         return bound;
+    }
+
+    /**
+     * System properties are JVM-global: under parallel execution an export must hold JUnit's
+     * {@link Resources#SYSTEM_PROPERTIES} lock ({@code @EkoolMockTest(systemProperties = true)} takes it itself).
+     */
+    private static void requirePropertiesLock(ExtensionContext context, Registration registration) {
+        boolean parallel = context.getConfigurationParameter("junit.jupiter.execution.parallel.enabled", Boolean::parseBoolean)
+                .orElse(false);
+        if (!parallel || registration.annotation) {
+            return;
+        }
+        Class<?> type = context.getRequiredTestClass();
+        for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+            if (AnnotationSupport.isAnnotated(c, Isolated.class) || AnnotationSupport.findRepeatableAnnotations(c, ResourceLock.class)
+                    .stream().anyMatch(lock -> Resources.SYSTEM_PROPERTIES.equals(lock.value()) && lock.mode() == ResourceAccessMode.READ_WRITE)) {
+                return;
+            }
+        }
+        throw new ExtensionConfigurationException(registration.attribute("exportSystemProperties", "")
+                + " sets JVM-global system properties while JUnit runs tests in parallel; annotate "
+                + type.getSimpleName() + " with @ResourceLock(Resources.SYSTEM_PROPERTIES) (or @Isolated), or read the"
+                + " settings from EkoolMock.properties() instead of exporting them");
     }
 
     private static void beginSharedTest(ExtensionContext context, Registration registration, SharedServer shared) {

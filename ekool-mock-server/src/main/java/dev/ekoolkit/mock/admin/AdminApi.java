@@ -35,9 +35,10 @@ import java.util.Set;
 
 /**
  * The mock-only admin JSON API under {@code /__admin/}: clients, users, login choice, faults, recorded
- * requests, tokens, clock and reset. Only loopback callers are served, unless the server has an admin token,
- * which every caller must then send as {@code Authorization: Bearer <token>}. Request bodies must be
- * {@code application/json}, which also keeps browsers from posting to it cross-site without a preflight.
+ * requests, tokens, clock and reset. Only loopback callers naming a loopback {@code Host} are served, unless the
+ * server has an admin token, which every caller must then send as {@code Authorization: Bearer <token>}. Every
+ * request other than GET must be {@code application/json} (even with an empty body), and requests a browser sends
+ * from another origin ({@code Origin}, {@code Sec-Fetch-Site}) are refused: no web page can drive it (CSRF).
  */
 public final class AdminApi {
 
@@ -134,16 +135,80 @@ public final class AdminApi {
                 throw new EkoolOAuthException(EkoolOAuthException.INVALID_TOKEN, "the admin API of this server requires"
                         + " 'Authorization: Bearer <admin token>' (the token it was started with)", 401);
             }
-        } else if (!isLoopback(ctx.req().getRemoteAddr())) {
-            throw new EkoolOAuthException(EkoolOAuthException.ACCESS_DENIED, "the admin API answers only loopback"
-                    + " callers unless the server was started with an admin token", 403);
+        } else {
+            if (!isLoopback(ctx.req().getRemoteAddr())) {
+                throw new EkoolOAuthException(EkoolOAuthException.ACCESS_DENIED, "the admin API answers only loopback"
+                        + " callers unless the server was started with an admin token", 403);
+            }
+            String host = ctx.header("Host");
+            if (!isLoopbackHost(hostName(host)) && !hostName(host).equalsIgnoreCase(boundHost())) {
+                throw new EkoolOAuthException(EkoolOAuthException.ACCESS_DENIED, "without an admin token the admin API"
+                        + " answers only requests whose Host header is localhost, a 127.x.x.x or [::1] address or the"
+                        + " host the server was bound to (a defence against DNS rebinding); got Host '"
+                        + Text.printable(host == null ? "" : host, 80) + "'", 403);
+            }
+        }
+        String origin = ctx.header("Origin");
+        if (origin != null && !isOwnOrigin(origin, ctx.header("Host"))) {
+            throw new EkoolOAuthException(EkoolOAuthException.ACCESS_DENIED, "the admin API refuses cross-origin"
+                    + " requests: the Origin header must be this server's own origin (http://<Host>) when present; got '"
+                    + Text.printable(origin, 80) + "'", 403);
+        }
+        String fetchSite = ctx.header("Sec-Fetch-Site");
+        if (fetchSite != null && (fetchSite.trim().equalsIgnoreCase("cross-site") || fetchSite.trim().equalsIgnoreCase("same-site"))) {
+            throw new EkoolOAuthException(EkoolOAuthException.ACCESS_DENIED, "the admin API refuses requests a browser"
+                    + " sends from another site (Sec-Fetch-Site: " + Text.printable(fetchSite, 20) + ")", 403);
         }
         String method = ctx.method().name();
-        if ((method.equals("POST") || method.equals("PUT")) && ctx.contentLength() != 0
+        if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS")
                 && !Params.mediaType(ctx.header("Content-Type")).equals("application/json")) {
-            throw new EkoolOAuthException(EkoolOAuthException.INVALID_REQUEST, "admin requests with a body must be"
-                    + " Content-Type application/json; got '" + Text.printable(Params.mediaType(ctx.header("Content-Type")), 60) + "'", 415);
+            // Also for empty bodies: a cross-site form or fetch without a preflight cannot send this type.
+            throw new EkoolOAuthException(EkoolOAuthException.INVALID_REQUEST, "admin requests other than GET must be"
+                    + " Content-Type application/json, even with an empty body (a defence against cross-site requests);"
+                    + " got '" + Text.printable(Params.mediaType(ctx.header("Content-Type")), 60) + "'", 415);
         }
+    }
+
+    /** The host the server was bound to and advertises, lower case, without brackets; empty before start. */
+    private String boundHost() {
+        String base = rt.baseUrl();
+        return base == null ? "" : hostName(java.net.URI.create(base).getRawAuthority());
+    }
+
+    /** The host part of a Host header value (no port, no IPv6 brackets, no trailing dot), lower case. */
+    static String hostName(String hostHeader) {
+        if (hostHeader == null) {
+            return "";
+        }
+        String h = hostHeader.trim().toLowerCase(java.util.Locale.ROOT);
+        if (h.startsWith("[")) {
+            int end = h.indexOf(']');
+            return end < 0 ? h : h.substring(1, end);
+        }
+        int colon = h.indexOf(':');
+        h = colon < 0 ? h : h.substring(0, colon);
+        return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+    }
+
+    /** {@code localhost}, a literal {@code 127.x.x.x} or {@code ::1}; names are never resolved. */
+    static boolean isLoopbackHost(String host) {
+        if (host.equals("localhost") || host.equals("::1") || host.equals("0:0:0:0:0:0:0:1")) {
+            return true;
+        }
+        if (!host.matches("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}")) {
+            return false;
+        }
+        for (String part : host.split("\\.")) {
+            if (Integer.parseInt(part) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isOwnOrigin(String origin, String hostHeader) {
+        return hostHeader != null && !hostHeader.isBlank()
+                && origin.trim().equalsIgnoreCase("http://" + hostHeader.trim());
     }
 
     static boolean isLoopback(String address) {
@@ -250,10 +315,10 @@ public final class AdminApi {
         Fault fault = null;
         if (b.hasNonNull("error")) {
             String description = b.hasNonNull("error_description") ? b.get("error_description").asText() : null;
-            fault = b.has("status") ? Fault.oauthError(b.get("error").asText(), description, b.get("status").asInt())
+            fault = b.has("status") ? Fault.oauthError(b.get("error").asText(), description, status(b))
                     : Fault.oauthError(b.get("error").asText(), description);
         } else if (b.has("status")) {
-            fault = Fault.httpStatus(b.get("status").asInt());
+            fault = Fault.httpStatus(status(b));
         } else if (!b.has("delay_ms")) {
             throw EkoolOAuthException.invalidRequest("a fault needs 'error' (an OAuth error code, optional"
                     + " error_description and status), 'status' (a bare HTTP status) or 'delay_ms'");
@@ -262,6 +327,15 @@ public final class AdminApi {
             rt.faults().failNext(endpoint, fault.times(times));
         }
         ctx.status(204);
+    }
+
+    private static int status(JsonNode b) {
+        JsonNode n = b.get("status");
+        if (!n.isInt()) {
+            throw EkoolOAuthException.invalidRequest("status must be an HTTP status code (a whole number); got "
+                    + Text.printable(n.toString(), 40));
+        }
+        return n.asInt();
     }
 
     private void issueTokens(Context ctx) {

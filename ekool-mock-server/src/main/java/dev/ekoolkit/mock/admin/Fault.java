@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param kind             an OAuth error or a bare status
  * @param error            the OAuth error code (RFC 6749 §5.2), or {@code null} for a bare status
  * @param errorDescription the description, or {@code null} for a bare status
- * @param status           the HTTP status, 100 to 599
+ * @param status           the HTTP status: 400 to 599 for an OAuth error; 200 to 599 except 204 and 304 for a bare status
  * @param times            how many consecutive requests get this fault, at least 1
  */
 public record Fault(Kind kind, String error, String errorDescription, int status, int times) {
@@ -37,8 +37,15 @@ public record Fault(Kind kind, String error, String errorDescription, int status
      */
     public Fault {
         Objects.requireNonNull(kind, "kind");
-        if (status < 100 || status > 599) {
-            throw new IllegalArgumentException("status must be an HTTP status from 100 to 599; got " + status);
+        if (kind == Kind.HTTP_STATUS && (status < 200 || status > 599 || status == 204 || status == 304)) {
+            // 1xx would leave the client waiting for the final answer; 204 and 304 cannot carry the body.
+            throw new IllegalArgumentException("status must be an HTTP status from 200 to 599 other than 204 and 304"
+                    + " for an HTTP-status fault (RFC 9110 sections 15.2, 15.3.5, 15.4.5: those carry no final answer or no"
+                    + " body); got " + status);
+        }
+        if (kind == Kind.OAUTH_ERROR && (status < 400 || status > 599)) {
+            throw new IllegalArgumentException("status must be an HTTP status from 400 to 599 for an"
+                    + " OAuth-error fault (an error answer, RFC 6749 section 5.2); got " + status);
         }
         if (times < 1) {
             throw new IllegalArgumentException("times must be at least 1; got " + times);

@@ -18,6 +18,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 
 /**
  * {@code serve}, the default command: runs the mock eKool server until Ctrl-C (SIGINT) or SIGTERM, and
@@ -44,6 +45,8 @@ final class ServeCommand implements Callable<Integer> {
     /** What {@code --auto-login} without a value stands for: the first configured user. */
     static final String FIRST_USER = "";
 
+    private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
     private final Io io;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + DEFAULT_PORT,
@@ -52,8 +55,14 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
             description = "The address to listen on (default: ${DEFAULT-VALUE}); 0.0.0.0 exposes the mock to the"
-                    + " network, while its admin API still answers loopback callers only.")
+                    + " network, while its admin API still answers loopback callers only (unless --admin-token-env).")
     String host;
+
+    @Option(names = "--admin-token-env", paramLabel = "NAME",
+            description = "Read an admin token (at least 16 characters) from the environment variable NAME; the admin"
+                    + " API then answers any caller that sends 'Authorization: Bearer <token>', and no other. The"
+                    + " token itself is never taken from the command line, where shell history and 'ps' keep it.")
+    String adminTokenEnv;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "A YAML or JSON configuration replacing the embedded default (demo client and users).")
@@ -81,6 +90,10 @@ final class ServeCommand implements Callable<Integer> {
             io.stop().arm();
             printStartLines(server);
             io.err().println("eKool mock server running at " + server.loginUrl() + " (Ctrl-C stops it)");
+            if (adminTokenEnv != null) {
+                io.err().println("admin API: every caller must send 'Authorization: Bearer' with the token from $"
+                        + adminTokenEnv);
+            }
             io.err().flush();
             io.stop().await();
         } catch (InterruptedException e) {
@@ -107,6 +120,14 @@ final class ServeCommand implements Callable<Integer> {
 
     private EkoolMockServer start() {
         EkoolMockServer.Builder builder = EkoolMockServer.builder().host(host).port(port);
+        if (adminTokenEnv != null) {
+            String token = adminToken();
+            try {
+                builder.adminToken(token);
+            } catch (IllegalArgumentException e) {
+                throw new CliFailure(EkoolMockCli.USAGE, "--admin-token-env " + adminTokenEnv + ": " + e.getMessage(), e);
+            }
+        }
         if (config != null) {
             builder.configFile(config);
         }
@@ -138,6 +159,23 @@ final class ServeCommand implements Callable<Integer> {
             server.close();
             throw new CliFailure(EkoolMockCli.USAGE, cannotListen(e), e);
         }
+    }
+
+    /** The admin token from the environment variable {@code --admin-token-env} names; never echoed. */
+    private String adminToken() {
+        if (!ENVIRONMENT_NAME.matcher(adminTokenEnv).matches()) {
+            throw new CliFailure(EkoolMockCli.USAGE, "--admin-token-env takes the NAME of an environment variable"
+                    + " (letters, digits and '_', not starting with a digit, such as EKOOL_MOCK_ADMIN_TOKEN), and got "
+                    + adminTokenEnv.length() + " characters that are not one (not shown, in case they are the token)."
+                    + " Put the token in a variable and pass the variable's name.");
+        }
+        String value = io.env().get(adminTokenEnv);
+        if (value == null || value.isEmpty()) {
+            throw new CliFailure(EkoolMockCli.USAGE, "--admin-token-env " + adminTokenEnv + ": no environment variable"
+                    + " named " + adminTokenEnv + " is set" + (value == null ? "" : " to a non-empty value")
+                    + " (did you export it?)");
+        }
+        return value;
     }
 
     private String cannotListen(Exception e) {

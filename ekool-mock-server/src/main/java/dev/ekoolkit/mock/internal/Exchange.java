@@ -207,8 +207,10 @@ public final class Exchange {
         int status = oauth.httpStatus() >= 400 && oauth.httpStatus() <= 599 ? oauth.httpStatus()
                 : EkoolOAuthException.defaultStatus(oauth.error());
         if (style == Style.HTML) {
+            Html.Trailer trailer = ctx.attribute(ATTR_ENDPOINT) == Endpoint.AUTHORIZE ? Html.Trailer.UNVERIFIED_CLIENT
+                    : Html.Trailer.START_AGAIN;
             Html.send(ctx, status, "Error: " + oauth.error(), Html.errorBody("The request cannot be completed",
-                    oauth.error(), oauth.errorDescription()));
+                    oauth.error(), oauth.errorDescription(), trailer));
             return;
         }
         if (style == Style.RESOURCE && (status == 401 || status == 403)) {

@@ -75,11 +75,33 @@ public final class Html {
         put.accept("Pragma", "no-cache");
     }
 
-    /** An error page body: a heading and the description, both escaped. */
-    public static String errorBody(String heading, String error, String description) {
+    /** What an error page says about going on, which depends on where the error happened. */
+    public enum Trailer {
+        /**
+         * An authorization request whose client or redirect URI could not be verified: the error may not be
+         * redirected (RFC 6749 §4.1.2.1).
+         */
+        UNVERIFIED_CLIENT("The request cannot be sent back to the application, because the client or its redirect URI"
+                + " could not be verified (RFC 6749 section 4.1.2.1)."),
+        /** A login or consent form that cannot go on (CSRF check failed, login expired, form sent twice). */
+        START_AGAIN("This login cannot go on. Go back to the application and start signing in again from there.");
+
+        private final String text;
+
+        Trailer(String text) {
+            this.text = text;
+        }
+    }
+
+    /** An error page body: a heading, the description (both escaped) and what the user can do next. */
+    public static String errorBody(String heading, String error, String description, Trailer trailer) {
         return "<h1>" + Text.html(heading) + "</h1><div class=\"error\"><p><strong>" + Text.html(error)
                 + "</strong></p><p id=\"error-description\">" + Text.html(description) + "</p></div>"
-                + "<p>The request cannot be sent back to the application, because the client or its redirect URI"
-                + " could not be verified (RFC 6749 section 4.1.2.1).</p>";
+                + "<p id=\"error-next\">" + Text.html(trailer.text) + "</p>";
+    }
+
+    /** The trailer for an error page at {@code path}: the authorize endpoint's, or the login forms'. */
+    public static Trailer trailerFor(String path) {
+        return path != null && path.startsWith("/oauth/authorize") ? Trailer.UNVERIFIED_CLIENT : Trailer.START_AGAIN;
     }
 }

@@ -50,7 +50,8 @@ public final class JettyErrors extends ErrorHandler {
             String nonce = Randoms.token(16);
             Html.headers(response.getHeaders()::put, nonce);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
-            body = Html.page("Error: " + error, Html.errorBody("The request cannot be completed", error, description), nonce);
+            body = Html.page("Error: " + error, Html.errorBody("The request cannot be completed", error, description,
+                    Html.trailerFor(path)), nonce);
         } else {
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");

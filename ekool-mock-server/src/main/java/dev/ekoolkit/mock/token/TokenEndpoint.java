@@ -169,6 +169,11 @@ public final class TokenEndpoint {
                 throw EkoolOAuthException.invalidGrant("the refresh token was issued to another client"
                         + " (RFC 6749 section 6)");
             }
+            // As in the code grant: a grant of a user who is no longer there yields no new tokens.
+            if (family.userId() != null && state.users().byId(family.userId()).isEmpty()) {
+                throw EkoolOAuthException.invalidGrant("the user the refresh token was issued for no longer exists"
+                        + " (RFC 6749 section 5.2)");
+            }
             if (requested == null) {
                 return family.scopes();
             }

@@ -99,7 +99,7 @@ class AdminApiTest {
     @Test
     void removes_a_client_and_says_404_for_an_unknown_one() {
         URI uri = admin("/clients/" + MockConfig.DEMO_CLIENT_ID);
-        HttpRequest delete = HttpRequest.newBuilder(uri).DELETE().build();
+        HttpRequest delete = HttpRequest.newBuilder(uri).header("Content-Type", "application/json").DELETE().build();
         assertThat(TestHttp.send(delete).statusCode()).isEqualTo(204);
         assertThat(TestHttp.send(delete).statusCode()).isEqualTo(404);
         assertThat(server.clients()).isEmpty();

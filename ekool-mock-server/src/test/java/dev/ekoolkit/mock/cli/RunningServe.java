@@ -26,9 +26,9 @@ final class RunningServe implements AutoCloseable {
     private final StopSignal stop = StopSignal.manual();
     private final CompletableFuture<Integer> status = new CompletableFuture<>();
 
-    private RunningServe(String... args) {
+    private RunningServe(Map<String, String> env, String... args) {
         Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                new ByteArrayInputStream(new byte[0]), Map.of(), stop);
+                new ByteArrayInputStream(new byte[0]), env, stop);
         Thread thread = new Thread(() -> {
             try {
                 status.complete(EkoolMockCli.run(io, args));
@@ -42,7 +42,12 @@ final class RunningServe implements AutoCloseable {
 
     /** Starts {@code ekool-mock serve} with {@code args} (the test adds {@code --port 0} itself where it wants it). */
     static RunningServe start(String... args) {
-        return new RunningServe(args);
+        return new RunningServe(Map.of(), args);
+    }
+
+    /** Starts {@code ekool-mock serve} with {@code args} and these environment variables. */
+    static RunningServe startWithEnv(Map<String, String> env, String... args) {
+        return new RunningServe(env, args);
     }
 
     /** The value of the first {@code key=} line printed, waiting for it; fails when serve ends without it. */

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -177,6 +178,59 @@ class ServeCommandTest {
             assertThat(answer.statusCode()).isEqualTo(302);
             assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(location ->
                     assertThat(location).startsWith("http://localhost:3000/callback?code="));
+        }
+    }
+
+    static final String ADMIN_TOKEN = "admin-token-from-the-environment-42";
+
+    @Test
+    void admin_token_env_reads_the_token_from_the_environment_and_the_admin_api_requires_it() throws Exception {
+        try (RunningServe serve = RunningServe.startWithEnv(Map.of("MOCK_ADMIN_TOKEN", ADMIN_TOKEN),
+                "--port", "0", "--admin-token-env", "MOCK_ADMIN_TOKEN")) {
+            URI clients = URI.create(serve.awaitLine("login_url")).resolve("/__admin/clients");
+
+            HttpResponse<String> without = get(clients);
+            HttpResponse<String> with = HTTP.send(HttpRequest.newBuilder(clients).header("Authorization", "Bearer " + ADMIN_TOKEN)
+                    .build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(without.statusCode()).isEqualTo(401);
+            assertThat(with.statusCode()).isEqualTo(200);
+            assertThat(serve.out() + serve.err()).doesNotContain(ADMIN_TOKEN);
+        }
+    }
+
+    @Test
+    void serve_help_documents_admin_token_env() {
+        Cli.Result result = Cli.run("serve", "--help");
+
+        assertThat(result.status()).isZero();
+        assertThat(result.out()).contains("--admin-token-env=NAME").contains("never taken from the command line");
+    }
+
+    @Test
+    void admin_token_env_naming_an_unset_variable_is_exit_2() throws Exception {
+        try (RunningServe serve = RunningServe.start("--port", "0", "--admin-token-env", "NOT_SET_ANYWHERE")) {
+            assertThat(serve.awaitExit()).isEqualTo(2);
+            assertThat(serve.err()).contains("--admin-token-env NOT_SET_ANYWHERE", "no environment variable").doesNotContain("\tat ");
+            assertThat(serve.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void admin_token_env_given_the_token_itself_is_refused_without_echoing_it() throws Exception {
+        String token = "my-secret-admin-token!";
+        try (RunningServe serve = RunningServe.start("--port", "0", "--admin-token-env", token)) {
+            assertThat(serve.awaitExit()).isEqualTo(2);
+            assertThat(serve.err()).contains("takes the NAME of an environment variable").doesNotContain(token);
+        }
+    }
+
+    @Test
+    void admin_token_env_with_a_too_short_token_is_exit_2_without_echoing_it() throws Exception {
+        try (RunningServe serve = RunningServe.startWithEnv(Map.of("SHORT", "short-token"),
+                "--port", "0", "--admin-token-env", "SHORT")) {
+            assertThat(serve.awaitExit()).isEqualTo(2);
+            assertThat(serve.err()).contains("--admin-token-env SHORT", "at least 16 characters").doesNotContain("short-token");
         }
     }
 

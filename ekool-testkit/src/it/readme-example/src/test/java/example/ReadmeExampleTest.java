@@ -16,16 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 // readme-example:start
 @EkoolMockTest(autoLogin = "mari")
 class ReadmeExampleTest {
-
     @Test
     void mari_signs_in(EkoolMock ekool) {
-        EkoolOAuthClient client = EkoolOAuthClient.builder().environment(ekool.environment())
+        EkoolOAuthClient app = EkoolOAuthClient.builder().environment(ekool.environment())
                 .credentials(ekool.client()).redirectUri(ekool.redirectUri()).build();
-        PendingAuthorization login = client.startAuthorization();
+        PendingAuthorization login = app.startAuthorization();
         URI callback = ekool.followLogin(login.authorizationUri());   // what the browser does
-        EkoolUser user = client.fetchBasicProfile(client.completeAuthorization(login, callback));
-
-        assertThat(user.firstName()).isEqualTo("Mari");
+        EkoolUser mari = app.fetchBasicProfile(app.completeAuthorization(login, callback));
+        assertThat(mari.firstName()).isEqualTo("Mari");
         assertThat(ekool.takeRequest(Endpoint.TOKEN)).hasGrantType("authorization_code").usedPkce();
     }
 }

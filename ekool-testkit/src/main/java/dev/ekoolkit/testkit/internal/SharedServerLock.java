@@ -3,34 +3,38 @@ package dev.ekoolkit.testkit.internal;
 import dev.ekoolkit.testkit.EkoolMock;
 import dev.ekoolkit.testkit.EkoolMockTest;
 import org.junit.jupiter.api.parallel.ResourceLocksProvider;
+import org.junit.jupiter.api.parallel.Resources;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Gives classes annotated {@code @EkoolMockTest(shared = true)} the lock {@link EkoolMock#SHARED_SERVER_LOCK}, so
- * JUnit never runs two of them at the same time; per-class servers need no lock. Public only because JUnit
- * instantiates it.
+ * JUnit never runs two of them at the same time, and classes annotated {@code @EkoolMockTest(systemProperties = true)}
+ * read-write access to JUnit's {@link Resources#SYSTEM_PROPERTIES}, so no other test that declares the same resource
+ * runs while the properties are set; per-class servers need no lock. Public only because JUnit instantiates it.
  */
 public final class SharedServerLock implements ResourceLocksProvider {
 
-    private static final Set<Lock> SHARED = Set.of(new Lock(EkoolMock.SHARED_SERVER_LOCK));
+    private static final Lock SHARED = new Lock(EkoolMock.SHARED_SERVER_LOCK);
+    private static final Lock PROPERTIES = new Lock(Resources.SYSTEM_PROPERTIES);
 
-    /** The lock for a shared-server class, none otherwise. */
+    /** The locks of the class's {@code @EkoolMockTest}: shared server, system properties, or none. */
     @Override
     public Set<Lock> provideForClass(Class<?> testClass) {
-        return isShared(testClass) ? SHARED : Set.of();
+        return locks(List.of(testClass));
     }
 
-    /** The lock when the nested class or one around it is a shared-server class. */
+    /** The locks of the nested class's or an enclosing class's {@code @EkoolMockTest}. */
     @Override
     public Set<Lock> provideForNestedClass(List<Class<?>> enclosingInstanceTypes, Class<?> testClass) {
-        if (isShared(testClass) || enclosingInstanceTypes.stream().anyMatch(SharedServerLock::isShared)) {
-            return SHARED;
-        }
-        return Set.of();
+        List<Class<?>> types = new ArrayList<>(enclosingInstanceTypes);
+        types.add(testClass);
+        return locks(types);
     }
 
     /** No locks per method: the class holds it. */
@@ -39,7 +43,18 @@ public final class SharedServerLock implements ResourceLocksProvider {
         return Set.of();
     }
 
-    private static boolean isShared(Class<?> type) {
-        return AnnotationSupport.findAnnotation(type, EkoolMockTest.class).map(EkoolMockTest::shared).orElse(false);
+    private static Set<Lock> locks(List<Class<?>> types) {
+        Set<Lock> locks = new HashSet<>();
+        for (Class<?> type : types) {
+            AnnotationSupport.findAnnotation(type, EkoolMockTest.class).ifPresent(a -> {
+                if (a.shared()) {
+                    locks.add(SHARED);
+                }
+                if (a.systemProperties()) {
+                    locks.add(PROPERTIES);
+                }
+            });
+        }
+        return Set.copyOf(locks);
     }
 }

@@ -137,6 +137,11 @@ final class RawHttp implements AutoCloseable {
                 StandardCharsets.ISO_8859_1));
         if (socket == null) {
             open();
+        } else if (in.available() > 0) {
+            String extra = new String(in.readNBytes(Math.min(in.available(), 300)), StandardCharsets.ISO_8859_1);
+            close();
+            throw new AssertionError("the server sent an answer nobody asked for (a late second answer to an earlier"
+                    + " request); bytes: " + extra + "\nrequests on this client, oldest first: " + String.join("\n---\n", history));
         }
         try {
             out.write(request);

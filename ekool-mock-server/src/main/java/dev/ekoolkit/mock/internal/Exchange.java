@@ -311,11 +311,19 @@ public final class Exchange {
         return Params.of(m);
     }
 
+    /** The longest parameter value the journal keeps whole; longer ones are cut, so 1,000 recorded 64 KiB bodies cannot pin 64 MB. */
+    static final int MAX_RECORDED_VALUE = 4096;
+
     private static Map<String, List<String>> maskParams(Params params) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        params.asMap().forEach((k, v) -> out.put(k, SECRET_PARAMS.contains(k)
-                ? Collections.nCopies(v.size(), RecordedRequest.MASK) : v));
+        params.asMap().forEach((k, v) -> out.put(k.length() > MAX_RECORDED_VALUE ? cut(k) : k, SECRET_PARAMS.contains(k)
+                ? Collections.nCopies(v.size(), RecordedRequest.MASK) : v.stream().map(Exchange::cut).toList()));
         return Collections.unmodifiableMap(out);
+    }
+
+    private static String cut(String value) {
+        return value.length() <= MAX_RECORDED_VALUE ? value
+                : value.substring(0, MAX_RECORDED_VALUE) + "...(" + value.length() + " characters)";
     }
 
     private static Map<String, String> maskHeaders(Context ctx) {

@@ -201,6 +201,15 @@ class AbuseLimitsTest {
         assertThat(Flows.me(server, newest).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void the_journal_keeps_long_parameter_values_cut_so_it_cannot_pin_megabytes() {
+        String state = "s".repeat(60_000);
+        TestHttp.postForm(server.tokenUrl(), TestHttp.form("grant_type", "refresh_token", "state", state));
+
+        String recorded = server.requests().get(server.requests().size() - 1).param("state").orElseThrow();
+        assertThat(recorded).hasSizeLessThan(4_200).endsWith("...(60000 characters)");
+    }
+
     // ---- the admin API and a caller on a non-loopback address ----
 
     private static Optional<InetAddress> nonLoopbackAddress() throws SocketException {

@@ -31,7 +31,7 @@ final class Answers {
     }
 
     /** The marker every injected piece of markup carries, so reflection can be spotted. */
-    static final String MARKER = "ekfz";
+    static final String MARKER = "ek~fz"; // '~' keeps it out of random base64url text such as CSP nonces
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern STACK = Pattern.compile(

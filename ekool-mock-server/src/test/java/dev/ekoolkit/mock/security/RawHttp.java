@@ -126,11 +126,22 @@ final class RawHttp implements AutoCloseable {
     }
 
     private byte[] lastRequest;
+    private final java.util.ArrayDeque<String> history = new java.util.ArrayDeque<>();
 
     private Response exchange(byte[] request) throws IOException {
         lastRequest = request;
+        if (history.size() >= 4) {
+            history.removeFirst();
+        }
+        history.addLast((socket == null ? "[new connection] " : "") + new String(request, 0, Math.min(request.length, 400),
+                StandardCharsets.ISO_8859_1));
         if (socket == null) {
             open();
+        } else if (in.available() > 0) {
+            String extra = new String(in.readNBytes(Math.min(in.available(), 300)), StandardCharsets.ISO_8859_1);
+            close();
+            throw new AssertionError("the server sent an answer nobody asked for (a late second answer to an earlier"
+                    + " request); bytes: " + extra + "\nrequests on this client, oldest first: " + String.join("\n---\n", history));
         }
         try {
             out.write(request);
@@ -206,7 +217,7 @@ final class RawHttp implements AutoCloseable {
             String extra = new String(in.readNBytes(Math.min(in.available(), 300)), StandardCharsets.ISO_8859_1);
             close();
             throw new AssertionError("the server sent more than one answer to one request; extra bytes: " + extra
-                    + "\nrequest: " + new String(lastRequest, 0, Math.min(lastRequest.length, 600), StandardCharsets.ISO_8859_1));
+                    + "\nrequests on this client, oldest first: " + String.join("\n---\n", history));
         }
         return new Response(status, statusLine, headers, body, head.toString());
     }

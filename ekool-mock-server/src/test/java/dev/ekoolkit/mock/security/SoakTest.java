@@ -39,6 +39,7 @@ class SoakTest {
     private static final String FAULT_TEXT = "soak fault";
 
     private final LongAdder sent = new LongAdder();
+    private final AtomicLong remaining = new AtomicLong();
     private final LongAdder faultsQueued = new LongAdder();
     private final LongAdder faultsSeen = new LongAdder();
     private final LongAdder flows = new LongAdder();
@@ -88,25 +89,30 @@ class SoakTest {
 
     private void drive(EkoolMockServer server, long total, long seedOffset) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        AtomicLong budget = new AtomicLong(total);
+        remaining.set(total);
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
             long seed = Fuzzing.SEED * 31 + c * 7 + seedOffset;
-            running.add(pool.submit(() -> client(server, budget, seed)));
+            running.add(pool.submit(() -> client(server, seed)));
         }
-        for (Future<?> f : running) {
-            f.get(2, TimeUnit.HOURS);
+        try {
+            for (Future<?> f : running) {
+                f.get(4, TimeUnit.HOURS);
+            }
+        } finally {
+            remaining.set(0); // one client failing stops the others
+            pool.shutdown();
         }
-        pool.shutdown();
     }
 
-    private Object client(EkoolMockServer server, AtomicLong budget, long seed) {
+    private Object client(EkoolMockServer server, long seed) {
         BadRequests gen = new BadRequests(seed);
         Random rnd = gen.random();
         try (RawHttp h = new RawHttp("127.0.0.1", server.port(), 30_000)) {
+            // stops when the shared budget of requests is spent
             String host = h.authority();
             long i = 0;
-            while (budget.get() > 0) {
+            while (remaining.get() > 0) {
                 i++;
                 int pick = rnd.nextInt(100);
                 if (i % 500 == 0) {
@@ -129,7 +135,8 @@ class SoakTest {
                     check(h.send("GET /user/me/basic HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer x.y.z\r\n\r\n"),
                             false, "bad bearer");
                 } else {
-                    check(h.send("GET /__admin/" + (rnd.nextBoolean() ? "clients" : "requests") + " HTTP/1.1\r\nHost: " + host
+                    // The journal (up to 1,000 requests) is a large answer; read it now and then, the clients often.
+                    check(h.send("GET /__admin/" + (i % 50 == 0 ? "requests" : "clients") + " HTTP/1.1\r\nHost: " + host
                             + "\r\n\r\n"), true, "admin read");
                 }
             }
@@ -181,6 +188,7 @@ class SoakTest {
         RawHttp.Response r = h.send("POST /__admin/faults HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json\r\n"
                 + "Content-Length: " + json.length() + "\r\n\r\n" + json);
         sent.increment();
+        remaining.decrementAndGet();
         count(r.status());
         if (r.status() != 204) {
             unexpected.add("queueing a fault: " + r);
@@ -192,6 +200,7 @@ class SoakTest {
     /** Counts an answer; {@code true} when it succeeded, {@code false} for an expected refusal or an injected fault. */
     private boolean check(RawHttp.Response r, boolean mustSucceed, String what) {
         sent.increment();
+        remaining.decrementAndGet();
         count(r.status());
         String body = r.bodyText();
         boolean injected = body.contains("fault injected by the eKool mock") || body.contains(FAULT_TEXT);

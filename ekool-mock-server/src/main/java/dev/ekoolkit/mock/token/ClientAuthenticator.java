@@ -1,5 +1,6 @@
 package dev.ekoolkit.mock.token;
 
+import dev.ekoolkit.core.credentials.ClientSecret;
 import dev.ekoolkit.core.credentials.CredentialFormat;
 import dev.ekoolkit.core.credentials.CredentialFormatException;
 import dev.ekoolkit.core.credentials.Violation;
@@ -16,7 +17,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +33,8 @@ public final class ClientAuthenticator {
     /** Passport's description for an unknown client or a wrong secret. */
     public static final String FAILED = "Client authentication failed";
 
-    private static final byte[] DUMMY = "0000000000000000000000000000000000000000".getBytes(StandardCharsets.US_ASCII);
+    /** Compared against when the client is unknown, so both failures take the same path. */
+    private static final ClientSecret DUMMY = ClientSecret.of("0000000000000000000000000000000000000000");
 
     private ClientAuthenticator() {
     }
@@ -79,9 +80,7 @@ public final class ClientAuthenticator {
             throw new CredentialFormatException(violations);
         }
         Optional<MockClient> client = clients.find(id);
-        byte[] presented = secret.getBytes(StandardCharsets.UTF_8);
-        byte[] expected = client.map(c -> c.secret().value().getBytes(StandardCharsets.UTF_8)).orElse(DUMMY);
-        boolean ok = MessageDigest.isEqual(expected, presented);
+        boolean ok = client.map(MockClient::secret).orElse(DUMMY).matches(secret);
         if (client.isEmpty() || !ok) {
             throw EkoolOAuthException.invalidClient(FAILED);
         }

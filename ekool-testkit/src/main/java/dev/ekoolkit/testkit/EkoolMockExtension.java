@@ -55,10 +55,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * naming the annotation attribute, builder setting or field.
  *
  * <p>This class is only the JUnit callback layer; each concern it calls on is a package-private type with its own
- * tests: {@link Registration} (annotation, static or instance field, and the registrations that conflict),
- * {@link ExtensionSettings} and {@link ConfigResolver} (attributes or builder into one settings value, then into the
- * mock's configuration), and {@link SharedServer} (the run-wide server in the root store and the per-test lease;
- * {@link SharedServerLock} adds the resource locks the annotation asks for).
+ * tests: {@code Registration} (annotation, static or instance field, and the registrations that conflict),
+ * {@code ExtensionSettings} and {@code ConfigResolver} (attributes or builder into one settings value, then into the
+ * mock's configuration), and {@code SharedServer} (the run-wide server in the root store and the per-test lease;
+ * {@code SharedServerLock} adds the resource locks the annotation asks for).
  */
 public final class EkoolMockExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 

@@ -1,7 +1,6 @@
 package dev.ekoolkit.testkit;
 
 import dev.ekoolkit.core.client.RedirectUri;
-import dev.ekoolkit.mock.EkoolMockServer;
 import dev.ekoolkit.mock.config.MockClient;
 import dev.ekoolkit.mock.config.MockConfig;
 import dev.ekoolkit.mock.config.MockUser;
@@ -57,8 +56,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>This class is only the JUnit callback layer; each concern it calls on is a package-private type with its own
  * tests: {@code Registration} (annotation, static or instance field, and the registrations that conflict),
  * {@code ExtensionSettings} and {@code ConfigResolver} (attributes or builder into one settings value, then into the
- * mock's configuration), and {@code SharedServer} (the run-wide server in the root store and the per-test lease;
- * {@code SharedServerLock} adds the resource locks the annotation asks for).
+ * mock's configuration), {@code SharedServer} (the run-wide server in the root store and the per-test lease;
+ * {@code SharedServerLock} adds the resource locks the annotation asks for) and {@code Slot} (what a class's or
+ * test's store holds).
  */
 public final class EkoolMockExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
@@ -157,7 +157,7 @@ public final class EkoolMockExtension implements BeforeAllCallback, BeforeEachCa
         Registration registration = registration(context);
         Optional<Slot> existing = slot(context);
         if (existing.isPresent()) {
-            if (existing.get() instanceof Bound bound) {
+            if (existing.get() instanceof Slot.Bound bound) {
                 beginSharedTest(context, registration, bound.shared());
             }
             return;
@@ -165,7 +165,7 @@ public final class EkoolMockExtension implements BeforeAllCallback, BeforeEachCa
         switch (registration.settings().lifecycle()) {
             case AUTO, PER_TEST -> open(context, registration, false);
             case SHARED -> {
-                Bound bound = open(context, registration, true);
+                Slot.Bound bound = open(context, registration, true);
                 if (bound != null) {
                     beginSharedTest(context, registration, bound.shared());
                 }
@@ -195,25 +195,25 @@ public final class EkoolMockExtension implements BeforeAllCallback, BeforeEachCa
     // ------------------------------------------------------------------------------------------- servers
 
     /** Opens a server (or binds the shared one) into the context's store; returns the binding when shared. */
-    private Bound open(ExtensionContext context, Registration registration, boolean shared) {
+    private Slot.Bound open(ExtensionContext context, Registration registration, boolean shared) {
         ExtensionSettings s = registration.settings();
         ExtensionContext.Store store = context.getStore(namespace());
         Optional<LiveSettings> live = s.allowLive() ? live(context) : Optional.empty();
         EkoolMock handle;
-        Bound bound = null;
+        Slot.Bound bound = null;
         if (live.isPresent()) {
             handle = EkoolMock.live(live.get(), s.names());
-            store.put(SLOT, new Owned(handle, null, serving));
+            store.put(SLOT, new Slot.Owned(handle, null, serving));
         } else if (shared) {
             MockConfig config = resolveConfig(context, registration);
             SharedServer server = SharedServer.in(context, new SharedServer.Key(config, s.autoLogin(), s.clock()),
                     () -> ConfigResolver.start(registration, config), s.names());
             handle = server.handle();
-            bound = new Bound(server, serving);
+            bound = new Slot.Bound(server, serving);
             store.put(SLOT, bound);
         } else {
             handle = EkoolMock.of(ConfigResolver.start(registration, resolveConfig(context, registration)), s.names());
-            store.put(SLOT, new Owned(handle, handle.server(), serving));
+            store.put(SLOT, new Slot.Owned(handle, handle.server(), serving));
         }
         serving.add(handle);
         if (s.export() != null) {
@@ -251,37 +251,6 @@ public final class EkoolMockExtension implements BeforeAllCallback, BeforeEachCa
 
     private Registration registration(ExtensionContext context) {
         return Registration.of(context, this, settings);
-    }
-
-    // ------------------------------------------------------------------------------------------- store values
-
-    /** What a class's or test's store holds under {@link #SLOT}. */
-    private interface Slot {
-        EkoolMock handle();
-    }
-
-    /** A server this context owns: closing the store stops it. */
-    private record Owned(EkoolMock handle, EkoolMockServer server, Set<EkoolMock> index) implements Slot, AutoCloseable {
-        @Override
-        public void close() {
-            index.remove(handle);
-            if (server != null) {
-                server.close();
-            }
-        }
-    }
-
-    /** The shared server as seen from one class or test: closing it only unbinds. */
-    private record Bound(SharedServer shared, Set<EkoolMock> index) implements Slot, AutoCloseable {
-        @Override
-        public EkoolMock handle() {
-            return shared.handle();
-        }
-
-        @Override
-        public void close() {
-            index.remove(shared.handle());
-        }
     }
 
     /** Builds an {@link EkoolMockExtension}; every setting is optional. */

@@ -1,5 +1,6 @@
 package dev.ekoolkit.mock.state;
 
+import dev.ekoolkit.core.internal.ConstantTime;
 import dev.ekoolkit.core.scope.Scopes;
 import dev.ekoolkit.mock.internal.Randoms;
 
@@ -92,10 +93,7 @@ public final class TokenFamilies {
 
         /** {@code true} when {@code presented} is exactly the token that was handed out (constant time). */
         public boolean matches(String presented) {
-            String s = serialized;
-            return s != null && presented != null
-                    && MessageDigest.isEqual(s.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                    presented.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return ConstantTime.equals(serialized, presented);
         }
     }
 

@@ -44,6 +44,9 @@ import java.util.Optional;
  * the admin HTTP API and the testkit's {@code EkoolMock} expose the same operations under the same names.
  *
  * <p>Thread-safe. Every URL accessor throws {@link IllegalStateException} before {@link #start()}.
+ *
+ * <p>(Longer than 400 lines because it holds its public {@link Builder} and one documented, one-line forwarding
+ * method per control operation; the logic is in {@code MockRuntime}.)
  */
 public final class EkoolMockServer implements MockControl, AutoCloseable {
 

@@ -53,6 +53,9 @@ import java.util.Optional;
  * aborts the calling test (it is reported as skipped, naming the method), as {@link MockOnly} does up front.
  *
  * <p>Thread-safe: the application under test may call the mock from its own threads while the test scripts it.
+ *
+ * <p>(Longer than 400 lines because it is the one handle tests read: a documented, gated delegation per
+ * {@link MockControl} operation, plus the test conveniences; there is no logic to split off.)
  */
 public final class EkoolMock implements MockControl {
 

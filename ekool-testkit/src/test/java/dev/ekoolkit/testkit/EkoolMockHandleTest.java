@@ -103,7 +103,7 @@ class EkoolMockHandleTest {
     @Test
     void a_user_is_found_by_username_or_id(EkoolMock ekool) {
         assertThat(ekool.user("mari")).isEqualTo(ekool.user("100001"));
-        assertThatThrownBy(() -> ekool.user("nobody")).hasMessageContaining("no mock user has the id or username 'nobody'");
+        assertThatThrownBy(() -> ekool.user("nobody")).hasMessageContaining("no user has the id or username 'nobody'");
     }
 
     private static EkoolOAuthClient client(EkoolMock ekool) {

@@ -70,6 +70,10 @@ public final class AdminApi {
             routes.post(path, wrap(h));
         }
 
+        void put(String path, Handler h) {
+            routes.put(path, wrap(h));
+        }
+
         void delete(String path, Handler h) {
             routes.delete(path, wrap(h));
         }
@@ -96,8 +100,10 @@ public final class AdminApi {
         routes.get(BASE, ctx -> json(ctx, 200, index()));
         routes.get(BASE + "/clients", ctx -> json(ctx, 200, control.clients().stream().map(AdminApi::client).toList()));
         routes.post(BASE + "/clients", this::registerClient);
+        routes.put(BASE + "/clients/{clientId}", this::updateClient);
         routes.delete(BASE + "/clients/{clientId}", this::removeClient);
         routes.get(BASE + "/users", ctx -> json(ctx, 200, control.users().stream().map(AdminApi::user).toList()));
+        routes.get(BASE + "/users/{user}", ctx -> json(ctx, 200, user(control.user(ctx.pathParam("user")))));
         routes.post(BASE + "/users", this::addUser);
         routes.post(BASE + "/login-as", ctx -> {
             control.loginAs(requiredText(body(ctx), "user"));
@@ -116,6 +122,7 @@ public final class AdminApi {
         });
         routes.get(BASE + "/requests", ctx -> json(ctx, 200, control.requests().stream().map(AdminApi::request).toList()));
         routes.post(BASE + "/tokens", this::issueTokens);
+        routes.get(BASE + "/clock", ctx -> json(ctx, 200, Json.object("now", control.clock().instant().toString())));
         routes.post(BASE + "/clock", this::advanceClock);
         routes.post(BASE + "/reset", ctx -> {
             control.reset();
@@ -125,9 +132,10 @@ public final class AdminApi {
 
     private Map<String, Object> index() {
         return Json.object("endpoints", List.of(
-                "GET /__admin/clients", "POST /__admin/clients", "DELETE /__admin/clients/{client_id}",
-                "GET /__admin/users", "POST /__admin/users", "POST /__admin/login-as", "POST /__admin/auto-login",
-                "POST /__admin/faults", "DELETE /__admin/faults", "GET /__admin/requests", "POST /__admin/tokens",
+                "GET /__admin/clients", "POST /__admin/clients", "PUT /__admin/clients/{client_id}",
+                "DELETE /__admin/clients/{client_id}", "GET /__admin/users", "GET /__admin/users/{user}",
+                "POST /__admin/users", "POST /__admin/login-as", "POST /__admin/auto-login", "POST /__admin/faults",
+                "DELETE /__admin/faults", "GET /__admin/requests", "POST /__admin/tokens", "GET /__admin/clock",
                 "POST /__admin/clock", "POST /__admin/reset"));
     }
 
@@ -147,6 +155,22 @@ public final class AdminApi {
         }
         control.registerClient(client);
         json(ctx, 201, withSecret(client));
+    }
+
+    private void updateClient(Context ctx) {
+        MockClient client;
+        try {
+            client = MockConfigLoader.client(body(ctx), "admin request", "body");
+        } catch (MockConfigException e) {
+            throw EkoolOAuthException.invalidRequest(e.getMessage());
+        }
+        String id = ctx.pathParam("clientId");
+        if (!client.id().value().equals(id)) {
+            throw EkoolOAuthException.invalidRequest("client_id in the body ('" + Text.printable(client.id().value(), 64)
+                    + "') must be the one in the path ('" + Text.printable(id, 64) + "')");
+        }
+        control.updateClient(client);
+        json(ctx, 200, client(client));
     }
 
     private static ClientRegistrationRequest registration(JsonNode b) {

@@ -61,7 +61,6 @@ public final class LoginHandlers {
 
     /** {@code POST /oauth/login}: one of the login forms. */
     public void login(Call call) {
-        Context ctx = call.ctx();
         MockState state = rt.state();
         PendingLogin login = checked(call, state, PendingLogin.Stage.LOGIN);
         MockClient client = client(state, login);
@@ -114,7 +113,6 @@ public final class LoginHandlers {
 
     /** {@code POST /oauth/login/confirm}: the user "confirmed" the Smart-ID / Mobile-ID verification code. */
     public void confirm(Call call) {
-        Context ctx = call.ctx();
         MockState state = rt.state();
         PendingLogin login = checked(call, state, PendingLogin.Stage.VERIFY);
         MockClient client = client(state, login);

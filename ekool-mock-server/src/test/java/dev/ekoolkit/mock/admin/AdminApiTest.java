@@ -77,6 +77,45 @@ class AdminApiTest {
     }
 
     @Test
+    void updates_a_client_in_place_and_refuses_a_body_for_another_id() {
+        String body = """
+                {"client_id": "%s", "client_secret": "%s", "name": "Renamed",
+                 "redirect_uris": ["http://localhost:9090/cb"], "scopes": ["users-basic"]}""".formatted(
+                MockConfig.DEMO_CLIENT_ID, MockConfig.DEMO_CLIENT_SECRET);
+        HttpRequest put = HttpRequest.newBuilder(admin("/clients/" + MockConfig.DEMO_CLIENT_ID))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest elsewhere = HttpRequest.newBuilder(admin("/clients/otherClientId0000000000000000001"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+
+        HttpResponse<String> updated = TestHttp.send(put);
+        HttpResponse<String> refused = TestHttp.send(elsewhere);
+
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+        assertThat(server.defaultClient().name()).isEqualTo("Renamed");
+        assertOAuthError(refused, 400, "invalid_request", "must be the one in the path");
+    }
+
+    @Test
+    void finds_a_user_by_id_or_username_and_names_the_users_for_an_unknown_one() {
+        HttpResponse<String> byName = TestHttp.get(admin("/users/mari"));
+        HttpResponse<String> byId = TestHttp.get(admin("/users/100001"));
+        HttpResponse<String> unknown = TestHttp.get(admin("/users/nobody"));
+
+        assertThat(TestHttp.json(byName).get("id").asText()).isEqualTo("100001");
+        assertThat(TestHttp.json(byId).get("username").asText()).isEqualTo("mari");
+        assertOAuthError(unknown, 400, "invalid_request", "no user has the id or username 'nobody'");
+    }
+
+    @Test
+    void tells_the_clock_and_moves_it_forward() {
+        java.time.Instant before = java.time.Instant.parse(TestHttp.json(TestHttp.get(admin("/clock"))).get("now").asText());
+        post(admin("/clock"), "{\"advance\": \"2h\"}");
+        java.time.Instant after = java.time.Instant.parse(TestHttp.json(TestHttp.get(admin("/clock"))).get("now").asText());
+
+        assertThat(java.time.Duration.between(before, after)).isGreaterThanOrEqualTo(java.time.Duration.ofHours(2));
+    }
+
+    @Test
     void lists_clients_without_their_secrets() {
         HttpResponse<String> r = TestHttp.get(admin("/clients"));
         assertThat(r.statusCode()).isEqualTo(200);

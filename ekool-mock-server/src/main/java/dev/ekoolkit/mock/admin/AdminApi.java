@@ -82,7 +82,7 @@ public final class AdminApi {
             return ctx -> {
                 try {
                     h.handle(ctx);
-                } catch (IllegalArgumentException | IllegalStateException e) {
+                } catch (IllegalArgumentException | IllegalStateException | MockConfigException e) {
                     throw EkoolOAuthException.invalidRequest(String.valueOf(e.getMessage()));
                 } catch (EkoolOAuthException e) {
                     if (e.httpStatus() == 401 && !EkoolOAuthException.INVALID_TOKEN.equals(e.error())) {
@@ -141,29 +141,14 @@ public final class AdminApi {
 
     private void registerClient(Context ctx) {
         JsonNode b = body(ctx);
-        MockClient client;
-        try {
-            if (b.has("client_id") || b.has("client_secret")) {
-                client = MockConfigLoader.client(b, "admin request", "body");
-            } else {
-                client = control.registerClient(registration(b));
-                json(ctx, 201, withSecret(client));
-                return;
-            }
-        } catch (MockConfigException e) {
-            throw EkoolOAuthException.invalidRequest(e.getMessage());
-        }
-        control.registerClient(client);
+        MockClient client = b.has("client_id") || b.has("client_secret")
+                ? control.registerClient(MockConfigLoader.client(b, "admin request", "body"))
+                : control.registerClient(registration(b));
         json(ctx, 201, withSecret(client));
     }
 
     private void updateClient(Context ctx) {
-        MockClient client;
-        try {
-            client = MockConfigLoader.client(body(ctx), "admin request", "body");
-        } catch (MockConfigException e) {
-            throw EkoolOAuthException.invalidRequest(e.getMessage());
-        }
+        MockClient client = MockConfigLoader.client(body(ctx), "admin request", "body");
         String id = ctx.pathParam("clientId");
         if (!client.id().value().equals(id)) {
             throw EkoolOAuthException.invalidRequest("client_id in the body ('" + Text.printable(client.id().value(), 64)
@@ -222,12 +207,7 @@ public final class AdminApi {
     }
 
     private void addUser(Context ctx) {
-        MockUser user;
-        try {
-            user = MockConfigLoader.user(body(ctx), "admin request", "body");
-        } catch (MockConfigException e) {
-            throw EkoolOAuthException.invalidRequest(e.getMessage());
-        }
+        MockUser user = MockConfigLoader.user(body(ctx), "admin request", "body");
         control.addUser(user);
         json(ctx, 201, user(user));
     }

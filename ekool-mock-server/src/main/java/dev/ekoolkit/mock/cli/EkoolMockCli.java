@@ -1,10 +1,10 @@
 package dev.ekoolkit.mock.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
-import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,7 @@
-package dev.ekoolkit.mock.admin;
+package dev.ekoolkit.mock.state;
+
+import dev.ekoolkit.mock.api.Endpoint;
+import dev.ekoolkit.mock.api.Fault;
 
 import java.time.Duration;
 import java.util.ArrayDeque;

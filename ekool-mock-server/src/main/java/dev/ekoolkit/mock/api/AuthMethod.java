@@ -1,4 +1,4 @@
-package dev.ekoolkit.mock.admin;
+package dev.ekoolkit.mock.api;
 
 /** How a request to the token endpoint authenticated its client (RFC 6749 §2.3.1). */
 public enum AuthMethod {

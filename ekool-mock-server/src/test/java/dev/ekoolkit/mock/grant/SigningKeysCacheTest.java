@@ -1,4 +1,4 @@
-package dev.ekoolkit.mock.token;
+package dev.ekoolkit.mock.grant;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;

@@ -1,8 +1,10 @@
-package dev.ekoolkit.mock.token;
+package dev.ekoolkit.mock.api;
 
 import dev.ekoolkit.core.credentials.ClientId;
 import dev.ekoolkit.core.scope.Scopes;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -34,6 +36,21 @@ public record TokenResponse(String tokenType, String accessToken, String refresh
     /** The refresh token, if one was issued. */
     public Optional<String> refreshTokenOptional() {
         return Optional.ofNullable(refreshToken);
+    }
+
+    /**
+     * The Passport-shaped JSON fields, in the order the token endpoint writes them: {@code token_type},
+     * {@code expires_in}, {@code access_token} and, when one was issued, {@code refresh_token}.
+     */
+    public Map<String, Object> toWire() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("token_type", tokenType);
+        m.put("expires_in", expiresIn);
+        m.put("access_token", accessToken);
+        if (refreshToken != null) {
+            m.put("refresh_token", refreshToken);
+        }
+        return m;
     }
 
     /** The type, lifetime, scopes, user and client; both tokens are masked. */

@@ -1,4 +1,4 @@
-package dev.ekoolkit.mock.token;
+package dev.ekoolkit.mock.grant;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -7,6 +7,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.ekoolkit.core.credentials.ClientId;
+import dev.ekoolkit.mock.api.TokenResponse;
 import dev.ekoolkit.mock.state.TokenFamilies;
 
 import java.util.Date;

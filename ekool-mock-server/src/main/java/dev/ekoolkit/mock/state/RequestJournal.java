@@ -1,4 +1,6 @@
-package dev.ekoolkit.mock.admin;
+package dev.ekoolkit.mock.state;
+
+import dev.ekoolkit.mock.api.RecordedRequest;
 
 import java.time.Duration;
 import java.util.ArrayDeque;

@@ -1,4 +1,4 @@
-package dev.ekoolkit.mock.token;
+package dev.ekoolkit.mock.grant;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.ekoolkit.mock.internal.Json;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -108,7 +109,7 @@ public final class SigningKeys {
                     RSAKey key = fixed != null ? withKeyId(fixed) : awaitJvmKey();
                     try {
                         p = new Prepared(key, new RSASSASigner(key),
-                                new JWKSet(key.toPublicJWK()).toString(true));
+                                Json.write(new JWKSet(key.toPublicJWK()).toJSONObject(true)));
                     } catch (JOSEException e) {
                         throw new IllegalStateException("the signing key cannot sign RS256: " + e.getMessage(), e);
                     }

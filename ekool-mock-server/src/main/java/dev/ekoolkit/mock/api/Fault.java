@@ -1,4 +1,4 @@
-package dev.ekoolkit.mock.admin;
+package dev.ekoolkit.mock.api;
 
 import dev.ekoolkit.core.error.EkoolOAuthException;
 

@@ -1,4 +1,4 @@
-package dev.ekoolkit.mock.internal;
+package dev.ekoolkit.mock.discovery;
 
 import com.nimbusds.oauth2.sdk.GrantType;
 import com.nimbusds.oauth2.sdk.ResponseMode;
@@ -7,8 +7,10 @@ import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
-import dev.ekoolkit.mock.admin.Endpoint;
+import dev.ekoolkit.mock.api.Endpoint;
 import dev.ekoolkit.mock.config.MockClient;
+import dev.ekoolkit.mock.runtime.Call;
+import dev.ekoolkit.mock.runtime.MockRuntime;
 import io.javalin.http.Context;
 
 import java.net.URI;
@@ -21,11 +23,15 @@ import java.util.List;
  */
 public final class Discovery {
 
-    private Discovery() {
+    private final MockRuntime rt;
+
+    /** The discovery endpoints of one server. */
+    public Discovery(MockRuntime rt) {
+        this.rt = rt;
     }
 
-    /** {@code GET /.well-known/oauth-authorization-server}. */
-    public static void metadata(MockRuntime rt, Context ctx) {
+    /** {@code GET /.well-known/oauth-authorization-server}, written by the mock's one JSON writer (no escaped slashes). */
+    public void metadata(Call call) {
         String base = rt.baseUrl();
         AuthorizationServerMetadata m = new AuthorizationServerMetadata(new Issuer(base));
         m.setAuthorizationEndpointURI(URI.create(base + Endpoint.AUTHORIZE.path()));
@@ -45,13 +51,13 @@ public final class Discovery {
         m.setScopes(new com.nimbusds.oauth2.sdk.Scope(rt.config().scopes().stream()
                 .map(s -> s.scope().value()).toArray(String[]::new)));
         m.setCodeChallengeMethods(List.of(CodeChallengeMethod.S256, CodeChallengeMethod.PLAIN));
-        ctx.header("Cache-Control", "no-store");
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.status(200).contentType("application/json; charset=utf-8").result(m.toJSONObject().toJSONString());
+        call.json(200, m.toJSONObject());
     }
 
     /** {@code GET /oauth/jwks.json}. */
-    public static void jwks(MockRuntime rt, Context ctx) {
+    public void jwks(Call call) {
+        Context ctx = call.ctx();
+        call.answered();
         ctx.header("Cache-Control", "max-age=300");
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.status(200).contentType("application/jwk-set+json; charset=utf-8").result(rt.issuer().keys().publicJwkSet());

@@ -1,39 +1,48 @@
-package dev.ekoolkit.mock.internal;
+package dev.ekoolkit.mock.runtime;
 
 import dev.ekoolkit.core.client.ClientRegistrationRequest;
 import dev.ekoolkit.core.credentials.ClientCredentials;
 import dev.ekoolkit.core.credentials.ClientId;
 import dev.ekoolkit.core.scope.Scope;
 import dev.ekoolkit.core.scope.Scopes;
-import dev.ekoolkit.mock.admin.FaultQueue;
-import dev.ekoolkit.mock.admin.RequestJournal;
+import dev.ekoolkit.mock.api.Endpoint;
+import dev.ekoolkit.mock.api.Fault;
+import dev.ekoolkit.mock.api.MockControl;
+import dev.ekoolkit.mock.api.RecordedRequest;
+import dev.ekoolkit.mock.api.TokenResponse;
 import dev.ekoolkit.mock.config.MockClient;
 import dev.ekoolkit.mock.config.MockConfig;
 import dev.ekoolkit.mock.config.MockUser;
+import dev.ekoolkit.mock.grant.Grants;
+import dev.ekoolkit.mock.grant.SigningKeys;
+import dev.ekoolkit.mock.grant.TokenIssuer;
+import dev.ekoolkit.mock.internal.Randoms;
+import dev.ekoolkit.mock.state.AdjustableClock;
+import dev.ekoolkit.mock.state.FaultQueue;
 import dev.ekoolkit.mock.state.MockState;
-import dev.ekoolkit.mock.state.TokenFamilies;
-import dev.ekoolkit.mock.token.SigningKeys;
-import dev.ekoolkit.mock.token.TokenIssuer;
-import dev.ekoolkit.mock.token.TokenResponse;
+import dev.ekoolkit.mock.state.RequestJournal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Everything one server instance shares between its endpoints and its Java API: configuration, clock,
- * state, faults, journal, login choice and token issuer. The operations here are the admin operations both
- * {@code EkoolMockServer} and {@code /__admin/*} expose.
+ * state, faults, journal, login choice and token issuer; and the one implementation of {@link MockControl},
+ * which {@code EkoolMockServer}, the admin HTTP API and the testkit's {@code EkoolMock} all expose.
  */
-public final class MockRuntime {
+public final class MockRuntime implements MockControl {
 
     private final MockConfig config;
     private final AdjustableClock clock;
     private final FaultQueue faults = new FaultQueue();
     private final RequestJournal journal;
     private final TokenIssuer issuer;
+    private final Grants grants;
     private final String configuredAutoLogin;
     private final String adminToken;
     private final AtomicReference<String> nextLogin = new AtomicReference<>();
@@ -55,6 +64,7 @@ public final class MockRuntime {
         this.journal = new RequestJournal(config.limits().recordedRequests());
         this.issuer = new TokenIssuer(new SigningKeys(config.signingKey()));
         this.state = new MockState(config);
+        this.grants = new Grants(this::state, issuer, clock, config);
         this.adminToken = adminToken;
         if (autoLogin != null) {
             requireUser(autoLogin);
@@ -69,6 +79,7 @@ public final class MockRuntime {
     }
 
     /** The server's clock. */
+    @Override
     public AdjustableClock clock() {
         return clock;
     }
@@ -98,6 +109,11 @@ public final class MockRuntime {
         return issuer;
     }
 
+    /** The grants service: code exchange, refresh rotation, client credentials. */
+    public Grants grants() {
+        return grants;
+    }
+
     /** The admin token, or {@code null}. */
     public String adminToken() {
         return adminToken;
@@ -119,6 +135,7 @@ public final class MockRuntime {
     }
 
     /** Turns persistent auto-login on for a user, or off with {@code null}. */
+    @Override
     public void autoLogin(String idOrUsername) {
         if (idOrUsername != null) {
             requireUser(idOrUsername);
@@ -127,6 +144,7 @@ public final class MockRuntime {
     }
 
     /** Makes the next authorization log in as this user without pages (one-shot). */
+    @Override
     public void loginAs(String idOrUsername) {
         requireUser(idOrUsername);
         nextLogin.set(idOrUsername);
@@ -157,7 +175,8 @@ public final class MockRuntime {
     }
 
     /** Moves the clock forward. */
-    public void advanceClock(java.time.Duration d) {
+    @Override
+    public void advanceClock(Duration d) {
         clock.advance(d);
     }
 
@@ -165,6 +184,7 @@ public final class MockRuntime {
      * Back to the configuration: clients and users as configured, no logins, codes, tokens, faults, recorded
      * requests or one-shot login choice; auto-login as configured; the clock offset back to zero.
      */
+    @Override
     public void reset() {
         state = new MockState(config);
         faults.clear();
@@ -175,12 +195,14 @@ public final class MockRuntime {
     }
 
     /** Registers a client; its tokens work until it is removed. */
+    @Override
     public MockClient registerClient(MockClient client) {
         state.clients().add(checkScopes(client));
         return client;
     }
 
     /** Replaces the registered client with the same id in one step; its tokens stay valid. */
+    @Override
     public MockClient updateClient(MockClient client) {
         state.clients().replace(checkScopes(client));
         return client;
@@ -202,6 +224,7 @@ public final class MockRuntime {
      * Registers a client for a registration request, with freshly generated credentials in eKool's format, as
      * eKool's e-mail reply would deliver them.
      */
+    @Override
     public MockClient registerClient(ClientRegistrationRequest request) {
         Objects.requireNonNull(request, "request");
         MockClient client = MockClient.of(ClientCredentials.generate(Randoms.secureRandom()), request.organisation(),
@@ -210,7 +233,9 @@ public final class MockRuntime {
     }
 
     /** Removes a client and revokes every token issued to it. */
+    @Override
     public boolean removeClient(ClientId id) {
+        Objects.requireNonNull(id, "id");
         MockState s = state;
         boolean removed = s.clients().remove(id.value());
         if (removed) {
@@ -220,6 +245,7 @@ public final class MockRuntime {
     }
 
     /** Adds a user. */
+    @Override
     public MockUser addUser(MockUser user) {
         state.users().add(Objects.requireNonNull(user, "user"));
         return user;
@@ -229,34 +255,66 @@ public final class MockRuntime {
      * Issues a token pair as if the user had logged in and approved, without any browser.
      *
      * @param idOrUsername the user
-     * @param clientId     the client, or {@code null} for the default client
-     * @param scopes       the scopes; each must be allowed for the client
+     * @param clientId     the client, or {@code null} for the first registered client
+     * @param scopes       the scopes, each allowed for the client, or {@code null} for every scope it allows
      * @throws IllegalArgumentException naming the unknown user or client or the scope not allowed
      */
+    @Override
     public TokenResponse issueTokens(String idOrUsername, ClientId clientId, Scopes scopes) {
         MockState s = state;
+        Objects.requireNonNull(idOrUsername, "user");
         MockUser user = s.users().find(idOrUsername).orElseThrow(() -> unknownUser(idOrUsername));
         MockClient client = clientId == null
                 ? s.clients().first().orElseThrow(() -> new IllegalArgumentException("the mock has no clients"))
                 : s.clients().find(clientId.value()).orElseThrow(() ->
-                new IllegalArgumentException("client " + clientId + " is not registered"));
-        Objects.requireNonNull(scopes, "scopes");
-        for (Scope scope : scopes) {
-            if (!client.allowedScopes().contains(scope)) {
-                throw new IllegalArgumentException("client " + client.id() + " may not request the scope '" + scope
-                        + "'; it may request: " + client.allowedScopes().format());
-            }
-        }
-        TokenFamilies.Issue issue = s.tokens().create(client.id().value(), user.id(), scopes,
-                client.allows(MockClient.Grant.REFRESH_TOKEN), now());
-        return issuer.complete(s.tokens(), issue);
+                new IllegalArgumentException("client " + clientId + " is not registered; clients: "
+                        + s.clients().list().stream().map(c -> c.id().value()).toList()));
+        return grants.direct(client, user, scopes == null ? client.allowedScopes() : scopes);
+    }
+
+    @Override
+    public List<MockClient> clients() {
+        return state.clients().list();
+    }
+
+    @Override
+    public List<MockUser> users() {
+        return state.users().list();
+    }
+
+    @Override
+    public MockUser user(String idOrUsername) {
+        Objects.requireNonNull(idOrUsername, "idOrUsername");
+        return state.users().find(idOrUsername).orElseThrow(() -> unknownUser(idOrUsername));
+    }
+
+    @Override
+    public void failNext(Endpoint endpoint, Fault fault) {
+        faults.failNext(endpoint, fault);
+    }
+
+    @Override
+    public void delayNext(Endpoint endpoint, Duration delay) {
+        faults.delayNext(endpoint, delay);
+    }
+
+    @Override
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    @Override
+    public List<RecordedRequest> requests() {
+        return journal.snapshot();
+    }
+
+    @Override
+    public Optional<RecordedRequest> pollRequest(Duration timeout) {
+        return journal.take(Objects.requireNonNull(timeout, "timeout"));
     }
 
     private void requireUser(String idOrUsername) {
-        Objects.requireNonNull(idOrUsername, "user");
-        if (state.users().find(idOrUsername).isEmpty()) {
-            throw unknownUser(idOrUsername);
-        }
+        user(Objects.requireNonNull(idOrUsername, "user"));
     }
 
     private IllegalArgumentException unknownUser(String idOrUsername) {

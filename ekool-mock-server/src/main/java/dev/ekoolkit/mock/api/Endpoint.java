@@ -1,4 +1,4 @@
-package dev.ekoolkit.mock.admin;
+package dev.ekoolkit.mock.api;
 
 import java.util.Arrays;
 import java.util.Locale;

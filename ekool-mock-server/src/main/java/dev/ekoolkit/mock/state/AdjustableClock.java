@@ -1,4 +1,4 @@
-package dev.ekoolkit.mock.internal;
+package dev.ekoolkit.mock.state;
 
 import java.time.Clock;
 import java.time.Duration;

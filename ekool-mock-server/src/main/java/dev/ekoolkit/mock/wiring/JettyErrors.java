@@ -1,6 +1,10 @@
-package dev.ekoolkit.mock.internal;
+package dev.ekoolkit.mock.wiring;
 
 import dev.ekoolkit.core.error.EkoolOAuthException;
+import dev.ekoolkit.core.internal.Text;
+import dev.ekoolkit.mock.internal.Html;
+import dev.ekoolkit.mock.internal.Json;
+import dev.ekoolkit.mock.internal.Randoms;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;

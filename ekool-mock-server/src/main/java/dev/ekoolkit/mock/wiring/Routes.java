@@ -1,11 +1,15 @@
-package dev.ekoolkit.mock.internal;
+package dev.ekoolkit.mock.wiring;
 
 import dev.ekoolkit.mock.admin.AdminApi;
-import dev.ekoolkit.mock.admin.Endpoint;
+import dev.ekoolkit.mock.admin.AdminGuard;
+import dev.ekoolkit.mock.api.Endpoint;
 import dev.ekoolkit.mock.authorize.AuthorizeEndpoint;
-import dev.ekoolkit.mock.authorize.LoginPages;
-import dev.ekoolkit.mock.internal.Exchange.Style;
+import dev.ekoolkit.mock.authorize.LoginHandlers;
+import dev.ekoolkit.mock.discovery.Discovery;
+import dev.ekoolkit.mock.internal.Json;
 import dev.ekoolkit.mock.resource.UserBasicEndpoint;
+import dev.ekoolkit.mock.runtime.Call.Style;
+import dev.ekoolkit.mock.runtime.MockRuntime;
 import dev.ekoolkit.mock.token.TokenEndpoint;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
@@ -14,7 +18,10 @@ import org.eclipse.jetty.server.ServerConnector;
 
 import java.time.Duration;
 
-/** The mock's HTTP routes and server settings, in one place. */
+/**
+ * The wiring: the mock's HTTP routes and server settings in one place. Every endpoint route runs through the
+ * {@link Pipeline}; every error is answered by the {@link ErrorMapping}. The only package that knows every feature.
+ */
 public final class Routes {
 
     /** The largest request body accepted (413 above it). */
@@ -32,8 +39,9 @@ public final class Routes {
     public static Javalin create(MockRuntime rt, String host, int port, Duration idleTimeout) {
         TokenEndpoint token = new TokenEndpoint(rt);
         UserBasicEndpoint userBasic = new UserBasicEndpoint(rt);
-        LoginPages pages = new LoginPages(rt);
-        AuthorizeEndpoint authorize = new AuthorizeEndpoint(rt, pages);
+        LoginHandlers login = new LoginHandlers(rt);
+        AuthorizeEndpoint authorize = new AuthorizeEndpoint(rt, login);
+        Discovery discovery = new Discovery(rt);
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
@@ -53,35 +61,28 @@ public final class Routes {
                 return connector;
             });
 
-            c.routes.get(Endpoint.AUTHORIZE.path(),
-                    Exchange.endpoint(rt, Endpoint.AUTHORIZE, Style.HTML, false, authorize::handle));
-            c.routes.post(LoginPages.LOGIN_PATH,
-                    Exchange.endpoint(rt, Endpoint.LOGIN, Style.HTML, true, pages::login));
-            c.routes.post(LoginPages.CONFIRM_PATH,
-                    Exchange.endpoint(rt, Endpoint.LOGIN, Style.HTML, true, pages::confirm));
-            c.routes.post(LoginPages.CONSENT_PATH,
-                    Exchange.endpoint(rt, Endpoint.CONSENT, Style.HTML, true, pages::consent));
-            c.routes.post(Endpoint.TOKEN.path(),
-                    Exchange.endpoint(rt, Endpoint.TOKEN, Style.JSON, true, token::handle));
+            c.routes.get(Endpoint.AUTHORIZE.path(), Pipeline.route(rt, Endpoint.AUTHORIZE, Style.HTML, authorize));
+            c.routes.post(LoginHandlers.LOGIN_PATH, Pipeline.route(rt, Endpoint.LOGIN, Style.HTML, login::login));
+            c.routes.post(LoginHandlers.CONFIRM_PATH, Pipeline.route(rt, Endpoint.LOGIN, Style.HTML, login::confirm));
+            c.routes.post(LoginHandlers.CONSENT_PATH, Pipeline.route(rt, Endpoint.CONSENT, Style.HTML, login::consent));
+            c.routes.post(Endpoint.TOKEN.path(), Pipeline.route(rt, Endpoint.TOKEN, Style.JSON, token::handle));
             c.routes.get(Endpoint.USER_BASIC.path(),
-                    Exchange.endpoint(rt, Endpoint.USER_BASIC, Style.RESOURCE, true, userBasic::handle));
-            c.routes.get(Endpoint.JWKS.path(),
-                    Exchange.endpoint(rt, Endpoint.JWKS, Style.JSON, true, ctx -> Discovery.jwks(rt, ctx)));
-            c.routes.get(Endpoint.METADATA.path(),
-                    Exchange.endpoint(rt, Endpoint.METADATA, Style.JSON, true, ctx -> Discovery.metadata(rt, ctx)));
-            c.routes.get(Endpoint.HEALTH.path(), Exchange.endpoint(rt, Endpoint.HEALTH, Style.JSON, true,
-                    ctx -> Exchange.json(ctx, 200, Json.object("status", "UP"))));
+                    Pipeline.route(rt, Endpoint.USER_BASIC, Style.RESOURCE, userBasic::handle));
+            c.routes.get(Endpoint.JWKS.path(), Pipeline.route(rt, Endpoint.JWKS, Style.JSON, discovery::jwks));
+            c.routes.get(Endpoint.METADATA.path(), Pipeline.route(rt, Endpoint.METADATA, Style.JSON, discovery::metadata));
+            c.routes.get(Endpoint.HEALTH.path(), Pipeline.route(rt, Endpoint.HEALTH, Style.JSON,
+                    call -> call.json(200, Json.object("status", "UP"))));
 
-            new AdminApi(rt).register(c.routes);
+            new AdminApi(rt, new AdminGuard(rt.adminToken(), rt::baseUrl)).register(c.routes);
 
-            c.routes.error(404, ctx -> Exchange.unmatched(ctx, 404));
-            c.routes.error(405, ctx -> Exchange.unmatched(ctx, 405));
-            c.routes.error(413, ctx -> Exchange.unmatched(ctx, 413));
-            c.routes.after(ctx -> Exchange.record(rt, ctx));
-            c.routes.exception(Exception.class, Exchange::fail);
+            c.routes.error(404, ctx -> ErrorMapping.unmatched(ctx, 404));
+            c.routes.error(405, ctx -> ErrorMapping.unmatched(ctx, 405));
+            c.routes.error(413, ctx -> ErrorMapping.unmatched(ctx, 413));
+            c.routes.after(ctx -> Pipeline.record(rt, ctx));
+            c.routes.exception(Exception.class, ErrorMapping::fail);
             // Javalin answers its own HttpResponseExceptions (such as 413 for a body over maxRequestSize) in
             // plain text unless a handler names the type itself.
-            c.routes.exception(HttpResponseException.class, Exchange::fail);
+            c.routes.exception(HttpResponseException.class, ErrorMapping::fail);
         });
     }
 }

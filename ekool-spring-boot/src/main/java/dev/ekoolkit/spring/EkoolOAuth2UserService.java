@@ -37,6 +37,9 @@ import java.util.Map;
  * becomes Spring Security's standard {@link OAuth2AuthenticationException} with the error code
  * {@code invalid_user_info_response} and a description quoting the server's error and description (from the
  * {@code WWW-Authenticate} challenge of RFC 6750 section 3, or a JSON body); tokens never appear in it.
+ *
+ * <p>Authorities: {@code ROLE_<ROLE>} per eKool role, then {@code SCOPE_<scope>} per granted scope (the token
+ * response's {@code scope}, or, when it has none, the requested scopes, as RFC 6749 section 5.1 says).
  */
 public class EkoolOAuth2UserService implements OAuth2UserService<OAuth2UserRequest, OAuth2User> {
 
@@ -111,7 +114,10 @@ public class EkoolOAuth2UserService implements OAuth2UserService<OAuth2UserReque
                 out.add(authority);
             }
         }
-        for (String scope : request.getAccessToken().getScopes()) {
+        // RFC 6749 section 5.1: a token response without "scope" grants the scope that was requested
+        java.util.Set<String> granted = request.getAccessToken().getScopes().isEmpty()
+                ? request.getClientRegistration().getScopes() : request.getAccessToken().getScopes();
+        for (String scope : granted) {
             out.add(new SimpleGrantedAuthority("SCOPE_" + scope));
         }
         return out;
@@ -148,8 +154,9 @@ public class EkoolOAuth2UserService implements OAuth2UserService<OAuth2UserReque
 
     private static OAuth2AuthenticationException failure(String description, Throwable cause) {
         OAuth2Error error = new OAuth2Error(INVALID_USER_INFO_RESPONSE, description, null);
-        return cause == null ? new OAuth2AuthenticationException(error, description)
-                : new OAuth2AuthenticationException(error, description, cause);
+        String message = "[" + INVALID_USER_INFO_RESPONSE + "] " + description;
+        return cause == null ? new OAuth2AuthenticationException(error, message)
+                : new OAuth2AuthenticationException(error, message, cause);
     }
 
     private static JdkClientHttpRequestFactory requestFactory() {

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+// readme-example:start
 @EkoolMockTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MariSignsInTest {
@@ -29,3 +30,4 @@ class MariSignsInTest {
         assertThat(home).contains("Signed in as Mari Maasikas (eKool id 100001), roles: student");
     }
 }
+// readme-example:end

@@ -3,7 +3,6 @@ package dev.ekoolkit.spring;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +21,21 @@ class EkoolAutoConfigurationTest {
     private static final String SECRET = "8yFFEvVq65ukVTWtDVRMjttM5nyRg0ErCBJnRSlb";
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(EkoolAutoConfiguration.class, OAuth2ClientAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(EkoolAutoConfiguration.class, bootsOAuth2ClientAutoConfiguration()));
+
+    /** Spring Boot's OAuth 2.0 client auto-configuration, whose package moved in Spring Boot 4. */
+    private static Class<?> bootsOAuth2ClientAutoConfiguration() {
+        for (String name : new String[] {
+                "org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration",
+                "org.springframework.boot.autoconfigure.security.oauth2.client.OAuth2ClientAutoConfiguration"}) {
+            try {
+                return Class.forName(name);
+            } catch (ClassNotFoundException e) {
+                // the other Spring Boot generation
+            }
+        }
+        throw new IllegalStateException("Spring Boot's OAuth2ClientAutoConfiguration is not on the class path");
+    }
 
     private static ClientRegistration ekool(org.springframework.context.ApplicationContext context) {
         return context.getBean(ClientRegistrationRepository.class).findByRegistrationId("ekool");

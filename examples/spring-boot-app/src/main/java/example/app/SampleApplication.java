@@ -26,6 +26,7 @@ import org.springframework.web.util.HtmlUtils;
 @RestController
 public class SampleApplication {
 
+    /** Starts the application; set EKOOL_CLIENT_ID and EKOOL_CLIENT_SECRET (see application.yml). */
     public static void main(String[] args) {
         SpringApplication.run(SampleApplication.class, args);
     }
@@ -42,6 +43,7 @@ public class SampleApplication {
         return http.build();
     }
 
+    /** Who is signed in, with which eKool roles, and a sign-out button. */
     @GetMapping(value = "/", produces = "text/html")
     String home(@AuthenticationPrincipal EkoolOAuth2User principal, HttpServletRequest request) {
         EkoolUser user = principal.ekoolUser();
@@ -52,11 +54,13 @@ public class SampleApplication {
                 + "\" value=\"" + csrf.getToken() + "\"><button id=\"logout\">Sign out</button></form>");
     }
 
+    /** Only users with the eKool role teacher (ROLE_TEACHER) get here; others get 403. */
     @GetMapping(value = "/teachers", produces = "text/html")
     String teachers(@AuthenticationPrincipal EkoolOAuth2User principal) {
         return page("Teachers", "<p id=\"teachers\">Teachers only. Welcome, " + html(principal.ekoolUser().fullName()) + ".</p>");
     }
 
+    /** Why the sign-in failed: Spring Security's error, such as a denied consent or eKool's token-endpoint error. */
     @GetMapping(value = "/sign-in-failed", produces = "text/html")
     String signInFailed(HttpSession session) {
         Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
@@ -65,6 +69,7 @@ public class SampleApplication {
                 + "<p><a href=\"/oauth2/authorization/ekool\">Try again</a></p>");
     }
 
+    /** Where sign-out lands. */
     @GetMapping(value = "/signed-out", produces = "text/html")
     String signedOut() {
         return page("Signed out", "<p id=\"signed-out\">You are signed out.</p>");

@@ -84,6 +84,17 @@ public final class EkoolMock implements MockControl {
         this.names = Objects.requireNonNull(names, "names");
     }
 
+    /**
+     * A handle on a running {@code server} whose lifetime someone else owns (closing it stays the caller's job),
+     * with the default system property names. The testkit's Spring support uses it for the mock it ties to an
+     * application context; a test rarely needs it.
+     *
+     * @throws NullPointerException when {@code server} is {@code null}
+     */
+    public static EkoolMock of(EkoolMockServer server) {
+        return of(server, SystemPropertyNames.defaults());
+    }
+
     /** A handle on a running mock server. */
     static EkoolMock of(EkoolMockServer server, SystemPropertyNames names) {
         return new EkoolMock(Objects.requireNonNull(server, "server"), null, names);

@@ -113,6 +113,10 @@ final class ServeCommand implements Callable<Integer> {
             }
             printStartLines(server);
             io.err().println("eKool mock server running at " + server.loginUrl() + " (Ctrl-C stops it)");
+            if (redirectUris.isEmpty()) {
+                io.err().println("after a login the browser goes to " + server.defaultClient().redirectUris().get(0)
+                        + ": your application must listen there, or register its own with --redirect-uri URI");
+            }
             if (adminTokenEnv != null) {
                 io.err().println("admin API: every caller must send 'Authorization: Bearer' with the token from $"
                         + adminTokenEnv);

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.URI;
@@ -43,13 +45,15 @@ class LauncherIT {
     @TempDir
     Path logs;
 
-    @Test
-    void ctrl_c_stops_the_first_run_with_exit_0_keeps_the_archive_and_leaves_no_temporary_file() throws Exception {
+    @ParameterizedTest(name = "SIG{0}")
+    @ValueSource(strings = {"INT", "TERM"})
+    void a_signal_to_the_process_group_stops_the_first_run_with_exit_0_keeps_the_archive_and_leaves_no_temporary_file(
+            String signal) throws Exception {
         Path jar = copyOfTheJar();
         assertThat(archives()).as("no archive before the first run").isEmpty();
 
         Launched first = Launched.start(jar, logs.resolve("first"));
-        first.signalTheGroup("INT");
+        first.signalTheGroup(signal); // INT: Ctrl-C in a terminal
 
         first.assertStoppedWithExit0();
         assertThat(temporaryFiles()).isEmpty();
@@ -69,18 +73,6 @@ class LauncherIT {
 
         second.assertStoppedWithExit0();
         assertThat(temporaryFiles()).isEmpty();
-    }
-
-    @Test
-    void sigterm_to_the_process_group_stops_the_first_run_with_exit_0_and_leaves_no_temporary_file() throws Exception {
-        Path jar = copyOfTheJar();
-
-        Launched first = Launched.start(jar, logs.resolve("first"));
-        first.signalTheGroup("TERM");
-
-        first.assertStoppedWithExit0();
-        assertThat(temporaryFiles()).isEmpty();
-        assertThat(archives()).hasSize(1);
     }
 
     @Test

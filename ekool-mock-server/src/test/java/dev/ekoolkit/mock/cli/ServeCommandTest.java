@@ -246,6 +246,16 @@ class ServeCommandTest {
     }
 
     @Test
+    void says_where_the_browser_goes_after_a_login_and_how_to_change_it() throws Exception {
+        try (RunningServe serve = RunningServe.start("--port", "0")) {
+            serve.awaitLine("authorize_url");
+
+            assertThat(serve.err()).contains("after a login the browser goes to " + MockConfig.DEMO_REDIRECT_URI)
+                    .contains("--redirect-uri");
+        }
+    }
+
+    @Test
     void a_redirect_uri_breaking_the_rules_is_a_usage_error_naming_it_and_the_rule() throws Exception {
         try (RunningServe serve = RunningServe.start("--port", "0", "--redirect-uri", "http://app.example.com/callback")) {
             assertThat(serve.awaitExit()).isEqualTo(2);

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -84,6 +85,23 @@ class LauncherIT {
 
         first.assertStoppedWithExit0();
         assertThat(temporaryFiles()).isEmpty();
+    }
+
+    @Test
+    void passes_standard_input_to_a_command_on_a_run_without_an_archive() throws Exception {
+        Path jar = copyOfTheJar();
+        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "check-credentials", RunnableJarIT.ID)
+                .redirectOutput(logs.resolve("out.txt").toFile())
+                .redirectError(logs.resolve("err.txt").toFile());
+        builder.environment().put("EKOOL_MOCK_JAR", jar.toString());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        process.getOutputStream().write((RunnableJarIT.SECRET + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("stderr: %s", Files.readString(logs.resolve("err.txt"))).isZero();
+        assertThat(Files.readString(logs.resolve("out.txt"))).isEqualTo(CheckCredentialsCommand.WELL_FORMED + "\n");
     }
 
     private Path copyOfTheJar() throws IOException {

@@ -108,10 +108,11 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(closeOnExit);
         try {
             io.stop().arm();
+            Map<String, String> values = startValues(server);
             if (envFile != null) {
-                EnvFile.write(envFile, startValues(server));
+                EnvFile.write(envFile, values);
             }
-            printStartLines(server);
+            printStartLines(server, values);
             io.err().println("eKool mock server running at " + server.loginUrl() + " (Ctrl-C stops it)");
             if (redirectUris.isEmpty()) {
                 io.err().println("after a login the browser goes to " + server.defaultClient().redirectUris().get(0)
@@ -282,8 +283,7 @@ final class ServeCommand implements Callable<Integer> {
         return values;
     }
 
-    private void printStartLines(EkoolMockServer server) {
-        Map<String, String> values = startValues(server);
+    private void printStartLines(EkoolMockServer server, Map<String, String> values) {
         StringBuilder lines = new StringBuilder();
         values.forEach((key, value) -> lines.append(key).append('=').append(value).append('\n'));
         io.out().print(lines);

@@ -1,6 +1,7 @@
 package dev.ekoolkit.mock.admin;
 
 import dev.ekoolkit.mock.EkoolMockServer;
+import dev.ekoolkit.mock.support.Prerequisites;
 import dev.ekoolkit.mock.support.TestHttp;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,6 @@ import java.util.Optional;
 
 import static dev.ekoolkit.mock.support.OAuthAssertions.assertOAuthError;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The admin API refuses a caller that reaches the server over a non-loopback address of this machine. */
 class NonLoopbackAdminTest {
@@ -34,10 +34,16 @@ class NonLoopbackAdminTest {
         return Optional.empty();
     }
 
+    private static void requireAddress(Optional<InetAddress> address) {
+        Prerequisites.require(address.isPresent(), "NonLoopbackAdminTest", "a network interface that is up with a"
+                + " non-loopback, non-link-local IPv4 address", "run it on a machine or container with a network (Docker:"
+                + " not --network none)");
+    }
+
     @Test
     void refuses_a_non_loopback_caller_without_an_admin_token_but_serves_the_oauth_endpoints() throws Exception {
         Optional<InetAddress> address = nonLoopbackAddress();
-        assumeTrue(address.isPresent(), "this machine has no non-loopback IPv4 address");
+        requireAddress(address);
         try (EkoolMockServer server = EkoolMockServer.builder().host(address.get().getHostAddress()).build().start()) {
             URI base = URI.create("http://" + address.get().getHostAddress() + ":" + server.port());
 
@@ -52,7 +58,7 @@ class NonLoopbackAdminTest {
     @Test
     void lets_a_non_loopback_caller_in_with_the_admin_token() throws Exception {
         Optional<InetAddress> address = nonLoopbackAddress();
-        assumeTrue(address.isPresent(), "this machine has no non-loopback IPv4 address");
+        requireAddress(address);
         try (EkoolMockServer server = EkoolMockServer.builder().host(address.get().getHostAddress())
                 .adminToken("admin-token-0123456789").build().start()) {
             URI base = URI.create("http://" + address.get().getHostAddress() + ":" + server.port());

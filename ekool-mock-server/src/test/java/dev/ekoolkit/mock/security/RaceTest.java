@@ -47,8 +47,9 @@ class RaceTest {
     @AfterAll
     static void stop() throws InterruptedException {
         pool.shutdownNow();
-        pool.awaitTermination(10, TimeUnit.SECONDS);
+        boolean ended = pool.awaitTermination(30, TimeUnit.SECONDS);
         server.close();
+        assertThat(ended).as("the race threads ended within 30 s of being interrupted").isTrue();
     }
 
     private static String basic() {
@@ -75,8 +76,9 @@ class RaceTest {
                 }
             }));
         }
-        ready.await(10, TimeUnit.SECONDS);
-        go.countDown();
+        boolean connected = ready.await(60, TimeUnit.SECONDS);
+        go.countDown(); // releases whoever is waiting, even on failure, so no thread hangs
+        assertThat(connected).as("all %d threads connected before the race started", THREADS).isTrue();
         List<RawHttp.Response> out = new ArrayList<>();
         for (Future<RawHttp.Response> f : futures) {
             out.add(f.get(20, TimeUnit.SECONDS));

@@ -10,6 +10,7 @@ import dev.ekoolkit.mock.support.TestHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
@@ -58,8 +59,11 @@ class SecretLeakTest {
 
     @BeforeAll
     static void start() throws IOException {
-        LoggerFactory.getLogger(SecretLeakTest.class).info("SecretLeakTest starts; its log scan begins here");
+        // Getting a logger first makes slf4j-simple open (and start afresh) this JVM's log file, so the size read
+        // next is where this class's part of it begins.
+        Logger logger = LoggerFactory.getLogger(SecretLeakTest.class);
         logStart = Files.exists(LOG_FILE) ? Files.size(LOG_FILE) : 0;
+        logger.info("SecretLeakTest starts; its log scan begins here");
         originalErr = System.err;
         originalOut = System.out;
         System.setErr(new PrintStream(new Tee(originalErr, log), true, StandardCharsets.UTF_8));

@@ -2,6 +2,15 @@ package dev.ekoolkit.mock.support;
 
 import org.junit.jupiter.api.Assumptions;
 
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.Collections;
+import java.util.Optional;
+
 import static org.assertj.core.api.Assertions.fail;
 
 /**
@@ -35,10 +44,37 @@ public final class Prerequisites {
      * @throws org.opentest4j.TestAbortedException elsewhere, when the prerequisite is missing (JUnit skips the test)
      */
     public static void require(boolean present, String test, String what, String howToProvide) {
-        require(present, test, what, howToProvide, onCi());
+        require(present, test, what, howToProvide, onCi(), System.out);
     }
 
-    static void require(boolean present, String test, String what, String howToProvide, boolean ci) {
+    /**
+     * This machine's first non-loopback, non-link-local IPv4 address on an interface that is up; fails on CI and
+     * skips elsewhere if there is none.
+     *
+     * @param test the test that needs it, for the message
+     * @throws AssertionError on CI, when there is no such address
+     * @throws org.opentest4j.TestAbortedException elsewhere, when there is no such address
+     */
+    public static InetAddress nonLoopbackIpv4(String test) {
+        Optional<InetAddress> found = Optional.empty();
+        try {
+            for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (found.isPresent() || !nif.isUp() || nif.isLoopback()) {
+                    continue;
+                }
+                found = Collections.list(nif.getInetAddresses()).stream()
+                        .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+                        .findFirst();
+            }
+        } catch (SocketException e) {
+            throw new UncheckedIOException(e);
+        }
+        require(found.isPresent(), test, "a network interface that is up with a non-loopback, non-link-local IPv4"
+                + " address", "run it on a machine or container with a network (Docker: not --network none)");
+        return found.orElseThrow();
+    }
+
+    static void require(boolean present, String test, String what, String howToProvide, boolean ci, PrintStream out) {
         if (present) {
             return;
         }
@@ -46,7 +82,7 @@ public final class Prerequisites {
         if (ci) {
             fail("CI=true, so a missing prerequisite fails instead of skipping: " + message);
         }
-        System.out.println("[skipped] " + message);
+        out.println("[skipped] " + message); // surefire shows a test's output, not an aborted test's reason
         Assumptions.abort(message);
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.ekoolkit.mock.support.Prerequisites;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -39,13 +40,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A real browser (Debian's headless Chromium, driven by its packaged chromedriver) goes through the
  * mock's login page and consent page to the application's callback, and the code it carries is
- * exchanged by ekool-core's client. {@code .ci/run} installs the browser; on CI a missing browser fails
- * the test instead of skipping it.
+ * exchanged by ekool-core's client. {@code .ci/run} installs the browser; on CI ({@code CI=true}) a missing
+ * browser fails the test instead of skipping it, elsewhere the skip prints its reason ({@link Prerequisites}).
  */
 class BrowserLoginTest {
 
@@ -62,11 +62,8 @@ class BrowserLoginTest {
     @BeforeAll
     static void startServers() throws Exception {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (System.getenv("CI") == null) {
-            assumeTrue(installed, "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
-        } else {
-            assertThat(installed).as("CI must install chromium and chromium-driver (.ci/run does)").isTrue();
-        }
+        Prerequisites.require(installed, "BrowserLoginTest", "Chromium and chromedriver (" + CHROMIUM + ", " + CHROMEDRIVER + ")",
+                "install them with apt-get install chromium chromium-driver (.ci/run does so when run as root)");
         callbackServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         callbackServer.createContext("/callback", exchange -> {
             callbacks.add(URI.create("http://127.0.0.1:" + callbackServer.getAddress().getPort()

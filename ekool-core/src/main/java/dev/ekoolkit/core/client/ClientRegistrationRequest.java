@@ -2,12 +2,12 @@ package dev.ekoolkit.core.client;
 
 import dev.ekoolkit.core.client.ClientRegistrationException.Problem;
 import dev.ekoolkit.core.error.EkoolOAuthException;
+import dev.ekoolkit.core.internal.Text;
 import dev.ekoolkit.core.scope.Scope;
 import dev.ekoolkit.core.scope.Scopes;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What eKool's help article asks for to create an OAuth client: the institution or company, the
@@ -301,7 +301,7 @@ public record ClientRegistrationRequest(String organisation, String firstName, S
             char c = value.charAt(i);
             if (Character.isISOControl(c) && !(multiLine && c == '\n')) {
                 return field + (multiLine ? " must not contain control characters other than line breaks"
-                        : " must be one line without control characters") + "; got " + codePoint(c)
+                        : " must be one line without control characters") + "; got " + Text.describe(c)
                         + " at position " + (i + 1);
             }
         }
@@ -319,8 +319,8 @@ public record ClientRegistrationRequest(String organisation, String firstName, S
         }
         for (int i = 0; i < email.length(); i++) {
             char c = email.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
-                return EMAIL_RULE + "; got " + (c == ' ' ? "a space" : codePoint(c)) + " at position " + (i + 1);
+            if (Text.isWhitespace(c) || Character.isISOControl(c)) {
+                return EMAIL_RULE + "; got " + Text.describe(c) + " at position " + (i + 1);
             }
         }
         int at = email.indexOf('@');
@@ -364,7 +364,7 @@ public record ClientRegistrationRequest(String organisation, String firstName, S
             if (c >= '0' && c <= '9') {
                 digits++;
             } else if (c != ' ') {
-                return PHONE_RULE + "; got " + character(c) + " at position " + (i + 1);
+                return PHONE_RULE + "; got " + Text.describe(c) + " at position " + (i + 1);
             }
         }
         if (digits < 7 || digits > 15) {
@@ -409,13 +409,5 @@ public record ClientRegistrationRequest(String organisation, String firstName, S
             return List.of(new Problem("scopes", SCOPES_RULE + "; got none"));
         }
         return List.of();
-    }
-
-    private static String character(char c) {
-        return c >= 0x21 && c <= 0x7e ? "'" + c + "' " + "(" + codePoint(c) + ")" : "the character " + codePoint(c);
-    }
-
-    private static String codePoint(char c) {
-        return String.format(Locale.ROOT, "U+%04X", (int) c);
     }
 }

@@ -1,6 +1,7 @@
 package dev.ekoolkit.core.client;
 
 import dev.ekoolkit.core.error.EkoolOAuthException;
+import dev.ekoolkit.core.internal.Text;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -95,7 +96,7 @@ public record RedirectUri(String value) {
             char c = value.charAt(i);
             if (c <= 0x20 || c >= 0x7f) {
                 throw EkoolOAuthException.invalidRequest(rule + "; got "
-                        + String.format(Locale.ROOT, "U+%04X", (int) c) + " at position " + (i + 1));
+                        + Text.describe(c) + " at position " + (i + 1));
             }
         }
         URI uri;

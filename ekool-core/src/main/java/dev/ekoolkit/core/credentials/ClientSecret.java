@@ -1,7 +1,7 @@
 package dev.ekoolkit.core.credentials;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import dev.ekoolkit.core.internal.ConstantTime;
+
 import java.security.SecureRandom;
 import java.util.List;
 
@@ -52,11 +52,7 @@ public record ClientSecret(String value) {
      * @return {@code true} when equal
      */
     public boolean matches(CharSequence presented) {
-        if (presented == null) {
-            return false;
-        }
-        return MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8),
-                presented.toString().getBytes(StandardCharsets.UTF_8));
+        return presented != null && ConstantTime.equals(value, presented.toString());
     }
 
     /** Constant-time equality. */

@@ -1,6 +1,7 @@
 package dev.ekoolkit.core.person;
 
 import dev.ekoolkit.core.error.EkoolOAuthException;
+import dev.ekoolkit.core.internal.Text;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -158,23 +159,23 @@ public record PersonalCode(String value) {
         if (value == null || value.isEmpty()) {
             return FORMAT_RULE + "; got " + (value == null ? "no value" : "an empty value");
         }
-        if (value.isBlank()) {
+        if (value.chars().allMatch(Text::isWhitespace)) {
             return FORMAT_RULE + "; got only whitespace (" + characters(value.length()) + ")";
         }
-        if (Character.isWhitespace(value.charAt(0)) || Character.isSpaceChar(value.charAt(0))) {
-            return "personal code must not start with whitespace; got " + describe(value.charAt(0)) + " at position 1";
+        if (Text.isWhitespace(value.charAt(0))) {
+            return "personal code must not start with whitespace; got " + Text.describe(value.charAt(0)) + " at position 1";
         }
         char last = value.charAt(value.length() - 1);
-        if (Character.isWhitespace(last) || Character.isSpaceChar(last)) {
-            return "personal code must not end with whitespace; got " + describe(last) + " at position "
-                    + value.length() + " (a pasted line break?)";
+        if (Text.isWhitespace(last)) {
+            return "personal code must not end with whitespace; got " + Text.describe(last) + " at position "
+                    + value.length() + (last == '\n' || last == '\r' ? " (a pasted line break?)" : "");
         }
         if (value.length() != LENGTH) {
             return FORMAT_RULE + "; got " + characters(value.length());
         }
         for (int i = 0; i < LENGTH; i++) {
             if (!isDigit(value.charAt(i))) {
-                return "personal code must contain only digits 0-9; got " + describe(value.charAt(i)) + " at position " + (i + 1);
+                return "personal code must contain only digits 0-9; got " + Text.describe(value.charAt(i)) + " at position " + (i + 1);
             }
         }
         int g = value.charAt(0) - '0';
@@ -225,17 +226,5 @@ public record PersonalCode(String value) {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
-    }
-
-    private static String describe(char c) {
-        return switch (c) {
-            case '\n' -> "a line feed (\\n)";
-            case '\r' -> "a carriage return (\\r)";
-            case '\t' -> "a tab (\\t)";
-            case ' ' -> "a space";
-            default -> c >= 0x21 && c <= 0x7e
-                    ? String.format(Locale.ROOT, "'%c' (U+%04X)", c, (int) c)
-                    : String.format(Locale.ROOT, "the character U+%04X", (int) c);
-        };
     }
 }

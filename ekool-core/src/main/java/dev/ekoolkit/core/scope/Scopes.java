@@ -1,6 +1,7 @@
 package dev.ekoolkit.core.scope;
 
 import dev.ekoolkit.core.error.EkoolOAuthException;
+import dev.ekoolkit.core.internal.Text;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,7 +35,7 @@ public record Scopes(List<Scope> values) implements Iterable<Scope> {
             int first = values.indexOf(values.get(i));
             if (first < i) {
                 throw EkoolOAuthException.invalidScope("scope must list each scope token once (RFC 6749 section 3.3); got '"
-                        + Scope.printable(values.get(i).value()) + "' at tokens " + (first + 1) + " and " + (i + 1));
+                        + Text.printable(values.get(i).value(), Scope.PRINTABLE_LIMIT) + "' at tokens " + (first + 1) + " and " + (i + 1));
             }
         }
     }
@@ -76,7 +77,7 @@ public record Scopes(List<Scope> values) implements Iterable<Scope> {
             if (tokens[i].isEmpty()) {
                 throw EkoolOAuthException.invalidScope("scope must be scope tokens separated by single spaces"
                         + " (RFC 6749 section 3.3); got an empty token at token " + (i + 1) + " of '"
-                        + Scope.printable(wire) + "' (a leading, trailing or double space?)");
+                        + Text.printable(wire, Scope.PRINTABLE_LIMIT) + "' (a leading, trailing or double space?)");
             }
             scopes.add(Scope.parse(tokens[i]));
         }

@@ -118,17 +118,17 @@ class RedirectUriTest {
 
     @Test
     void rejects_a_space_and_names_its_position() {
-        assertThat(rejection("https://app.example/ cb").errorDescription()).isEqualTo(RULE + "U+0020 at position 21");
+        assertThat(rejection("https://app.example/ cb").errorDescription()).isEqualTo(RULE + "a space at position 21");
     }
 
     @Test
     void rejects_a_pasted_newline() {
-        assertThat(rejection("https://app.example/cb\n").errorDescription()).isEqualTo(RULE + "U+000A at position 23");
+        assertThat(rejection("https://app.example/cb\n").errorDescription()).isEqualTo(RULE + "a line feed (\\n) at position 23");
     }
 
     @Test
     void rejects_a_non_ascii_character() {
-        assertThat(rejection("https://kool.example/õ").errorDescription()).isEqualTo(RULE + "U+00F5 at position 22");
+        assertThat(rejection("https://kool.example/õ").errorDescription()).isEqualTo(RULE + "'õ' (U+00F5) at position 22");
     }
 
     @Test

@@ -85,6 +85,31 @@ class PersonalCodeTest {
     }
 
     @Test
+    void calls_a_trailing_space_a_space_and_not_a_pasted_line_break() {
+        assertThat(rejection("36805280109 ").errorDescription())
+                .isEqualTo("personal code must not end with whitespace; got a space at position 12");
+    }
+
+    @Test
+    void suspects_a_pasted_line_break_for_a_trailing_carriage_return() {
+        assertThat(rejection("36805280109\r").errorDescription())
+                .isEqualTo("personal code must not end with whitespace; got a carriage return (\\r) at position 12"
+                        + " (a pasted line break?)");
+    }
+
+    @Test
+    void calls_a_trailing_no_break_space_by_its_name() {
+        assertThat(rejection("36805280109\u00a0").errorDescription())
+                .isEqualTo("personal code must not end with whitespace; got a no-break space (U+00A0) at position 12");
+    }
+
+    @Test
+    void calls_a_value_of_only_no_break_spaces_only_whitespace() {
+        assertThat(rejection("\u00a0\u00a0").errorDescription())
+                .isEqualTo("personal code must be 11 digits GYYMMDDSSSC (Estonian isikukood); got only whitespace (2 characters)");
+    }
+
+    @Test
     void rejects_a_leading_space_and_says_so() {
         assertThat(rejection(" 36805280109").errorDescription())
                 .isEqualTo("personal code must not start with whitespace; got a space at position 1");
@@ -117,7 +142,7 @@ class PersonalCodeTest {
     @Test
     void rejects_a_non_ascii_character_by_code_point() {
         assertThat(rejection("3680528õ109").errorDescription())
-                .isEqualTo("personal code must contain only digits 0-9; got the character U+00F5 at position 8");
+                .isEqualTo("personal code must contain only digits 0-9; got 'õ' (U+00F5) at position 8");
     }
 
     @Test

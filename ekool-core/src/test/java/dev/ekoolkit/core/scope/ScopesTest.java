@@ -76,7 +76,7 @@ class ScopesTest {
     @Test
     void rejects_a_tab_separator_with_the_token_rule() {
         assertThat(rejection("users-basic\tmkool-api").errorDescription())
-                .startsWith("scope token must contain only printable ASCII").contains("U+0009 at position 12");
+                .startsWith("scope token must contain only printable ASCII").contains("got a tab (\\t) at position 12");
     }
 
     @Test

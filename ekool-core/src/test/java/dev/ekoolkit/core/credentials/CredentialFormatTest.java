@@ -103,6 +103,14 @@ class CredentialFormatTest {
     }
 
     @Test
+    void calls_a_no_break_space_inside_a_client_id_by_its_name() {
+        assertThat(CredentialFormat.checkClientId(ID.substring(0, 5) + "\u00a0" + ID.substring(6))).singleElement()
+                .isEqualTo(new Violation("client_id", Violation.Rule.ALPHABET,
+                        "client_id must contain only letters and digits (A-Z, a-z, 0-9); got a no-break space (U+00A0)"
+                                + " at position 6"));
+    }
+
+    @Test
     void counts_a_character_outside_the_basic_plane_as_one_position() {
         assertThat(CredentialFormat.checkClientId("\uD83D\uDE00" + ID.substring(1))).singleElement()
                 .extracting(Violation::message).asString().endsWith("(U+1F600) at position 1");

@@ -100,13 +100,13 @@ public final class CredentialFormat {
         while (start < cps.length && Text.isWhitespace(cps[start])) {
             start++;
         }
-        int end = cps.length;
-        while (end > start && Text.isWhitespace(cps[end - 1])) {
-            end--;
-        }
         if (start == cps.length) {
             return List.of(new Violation(field, Violation.Rule.WHITESPACE,
                     rule + "; got only whitespace (" + characters(cps.length) + ")"));
+        }
+        int end = cps.length;
+        while (Text.isWhitespace(cps[end - 1])) { // stops at cps[start] at the latest: it is not whitespace
+            end--;
         }
         if (start > 0) {
             violations.add(new Violation(field, Violation.Rule.WHITESPACE,

@@ -91,12 +91,9 @@ public final class Text {
             default:
                 break;
         }
-        if (cp >= 0x21 && cp <= 0x7e) {
-            return "'" + (char) cp + "' (" + codePoint(cp) + ")";
-        }
         if (isWhitespace(cp)) {
             String name = name(cp);
-            return name == null ? "the whitespace " + codePoint(cp) : article(name) + name + " (" + codePoint(cp) + ")";
+            return article(name) + name + " (" + codePoint(cp) + ")";
         }
         int type = Character.getType(cp);
         boolean invisible = type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
@@ -108,21 +105,22 @@ public final class Text {
         }
         boolean named = type == Character.FORMAT || type == Character.NON_SPACING_MARK
                 || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
-        String name = named ? name(cp) : null;
-        return "the character " + codePoint(cp) + (name == null ? "" : " (" + name + ")");
+        return "the character " + codePoint(cp) + (named ? " (" + name(cp) + ")" : "");
     }
 
-    /** Lower-case Unicode name without a parenthesised abbreviation ("FORM FEED (FF)" gives "form feed"). */
+    /**
+     * The lower-case Unicode name of an assigned code point without a parenthesised abbreviation
+     * ("FORM FEED (FF)" gives "form feed"); only called for whitespace, format characters and marks, which
+     * all have a name.
+     */
     private static String name(int cp) {
-        String name = Character.getName(cp);
-        if (name == null) {
-            return null;
-        }
-        int paren = name.indexOf(" (");
-        return (paren < 0 ? name : name.substring(0, paren)).toLowerCase(Locale.ROOT);
+        return Character.getName(cp).replaceFirst(" \\(.*\\)$", "").toLowerCase(Locale.ROOT);
     }
 
     private static String article(String noun) {
-        return "aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ";
+        return switch (noun.charAt(0)) {
+            case 'a', 'e', 'i', 'o', 'u' -> "an ";
+            default -> "a ";
+        };
     }
 }

@@ -140,7 +140,10 @@ public record PersonalCode(String value) {
 
     /** The sex the first digit encodes: odd is {@link Sex#MALE}, even {@link Sex#FEMALE}. */
     public Sex sex() {
-        return (value.charAt(0) - '0') % 2 == 1 ? Sex.MALE : Sex.FEMALE;
+        return switch (value.charAt(0)) {
+            case '1', '3', '5' -> Sex.MALE;
+            default -> Sex.FEMALE;
+        };
     }
 
     /** The code with only its first and last digit shown, for logs: {@code 3*********9}. */

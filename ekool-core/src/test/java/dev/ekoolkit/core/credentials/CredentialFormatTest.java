@@ -111,6 +111,13 @@ class CredentialFormatTest {
     }
 
     @Test
+    void counts_the_leading_whitespace_after_the_first() {
+        assertThat(CredentialFormat.checkClientId("  \t" + ID)).first()
+                .isEqualTo(new Violation("client_id", Violation.Rule.WHITESPACE,
+                        "client_id must not start with whitespace; got a space at position 1 and 2 more"));
+    }
+
+    @Test
     void counts_a_character_outside_the_basic_plane_as_one_position() {
         assertThat(CredentialFormat.checkClientId("\uD83D\uDE00" + ID.substring(1))).singleElement()
                 .extracting(Violation::message).asString().endsWith("(U+1F600) at position 1");

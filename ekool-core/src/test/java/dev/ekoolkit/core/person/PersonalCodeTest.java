@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -284,5 +285,61 @@ class PersonalCodeTest {
         assertThatThrownBy(() -> PersonalCode.of("36805280108"))
                 .isInstanceOf(EkoolOAuthException.class)
                 .hasMessage(rejection("36805280108").getMessage());
+    }
+
+    /** A generator that always draws the given end of each range, to pin down {@code generate(RandomGenerator)}. */
+    private record Pinned(boolean highest) implements RandomGenerator {
+        @Override
+        public long nextLong() {
+            throw new UnsupportedOperationException("only ranges are drawn");
+        }
+
+        @Override
+        public long nextLong(long origin, long bound) {
+            return highest ? bound - 1 : origin;
+        }
+
+        @Override
+        public int nextInt(int bound) {
+            return highest ? bound - 1 : 0;
+        }
+
+        @Override
+        public boolean nextBoolean() {
+            return highest;
+        }
+    }
+
+    @Test
+    void draws_random_codes_up_to_the_last_day_of_2099_and_serial_999() {
+        assertThat(PersonalCode.generate(new Pinned(true)).value()).isEqualTo("59912319999");
+    }
+
+    @Test
+    void draws_random_codes_from_the_first_day_of_1800_and_serial_0() {
+        assertThat(PersonalCode.generate(new Pinned(false)).value()).isEqualTo("20001010003");
+    }
+
+    @Test
+    void reads_the_sex_from_every_first_digit() {
+        assertThat(PersonalCode.parse("18001010007").sex()).isEqualTo(Sex.MALE);
+        assertThat(PersonalCode.parse("20001010003").sex()).isEqualTo(Sex.FEMALE);
+        assertThat(PersonalCode.parse("36805280109").sex()).isEqualTo(Sex.MALE);
+        assertThat(PersonalCode.parse("46805280103").sex()).isEqualTo(Sex.FEMALE);
+        assertThat(PersonalCode.parse("50101010133").sex()).isEqualTo(Sex.MALE);
+        assertThat(PersonalCode.parse("60101010130").sex()).isEqualTo(Sex.FEMALE);
+    }
+
+    @Test
+    void builds_from_typed_input_as_parse_does() {
+        assertThat(PersonalCode.of("36805280109").value()).isEqualTo("36805280109");
+    }
+
+    @Test
+    void check_digit_refuses_a_non_digit_and_names_its_position() {
+        assertThatIllegalArgumentException().isThrownBy(() -> PersonalCode.checkDigit("36805a8010"))
+                .withMessage("checkDigit needs exactly 10 digits; got a non-digit at position 6");
+        assertThatIllegalArgumentException().isThrownBy(() -> PersonalCode.checkDigit("368052801/"))
+                .withMessage("checkDigit needs exactly 10 digits; got a non-digit at position 10");
     }
 }

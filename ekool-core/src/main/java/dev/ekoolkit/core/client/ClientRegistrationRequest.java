@@ -64,6 +64,14 @@ public record ClientRegistrationRequest(String organisation, String firstName, S
     /**
      * Strips surrounding whitespace, checks every field and copies the list.
      *
+     * @param organisation the institution or company name, at most 200 characters
+     * @param firstName the responsible person's first name, at most 100 characters
+     * @param surname the responsible person's surname, at most 100 characters
+     * @param emailAddress the responsible person's e-mail address, {@code local@domain.tld}, at most 254 characters
+     * @param phone the responsible person's phone in international format, {@code +} and 7 to 15 digits
+     * @param purpose what the authorization is used for, at most 2000 characters
+     * @param redirectUris the redirect URIs to register, at least one, without repeats
+     * @param scopes the scopes
      * @throws ClientRegistrationException {@code invalid_request} listing every problem, in field order
      */
     public ClientRegistrationRequest {
@@ -82,12 +90,20 @@ public record ClientRegistrationRequest(String organisation, String firstName, S
         redirectUris = List.copyOf(redirectUris);
     }
 
-    /** A builder whose scopes default to {@code users-basic}. */
+    /**
+     * A builder whose scopes default to {@code users-basic}.
+     *
+     * @return a builder whose scopes default to {@code users-basic}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The e-mail to {@code help@ekool.eu} that asks for a client, listing every field the help article asks for. */
+    /**
+     * The e-mail to {@code help@ekool.eu} that asks for a client, listing every field the help article asks for.
+     *
+     * @return the e-mail to {@code help@ekool.eu} that asks for a client, listing every field the help article asks for
+     */
     public RegistrationEmail email() {
         StringBuilder body = new StringBuilder();
         body.append("Hello,\n\n");
@@ -137,66 +153,124 @@ public record ClientRegistrationRequest(String organisation, String firstName, S
         private Builder() {
         }
 
-        /** Sets the institution or company name. */
+        /**
+         * Sets the institution or company name.
+         *
+         * @param organisation the institution or company name, at most 200 characters
+         * @return this builder
+         */
         public Builder organisation(String organisation) {
             this.organisation = organisation;
             return this;
         }
 
-        /** Sets all four details of the responsible person at once. */
+        /**
+         * Sets all four details of the responsible person at once.
+         *
+         * @param firstName the responsible person's first name, at most 100 characters
+         * @param surname the responsible person's surname, at most 100 characters
+         * @param emailAddress the responsible person's e-mail address, {@code local@domain.tld}, at most 254 characters
+         * @param phone the responsible person's phone in international format, {@code +} and 7 to 15 digits
+         * @return this builder
+         */
         public Builder responsiblePerson(String firstName, String surname, String emailAddress, String phone) {
             return firstName(firstName).surname(surname).emailAddress(emailAddress).phone(phone);
         }
 
-        /** Sets the responsible person's first name. */
+        /**
+         * Sets the responsible person's first name.
+         *
+         * @param firstName the responsible person's first name, at most 100 characters
+         * @return this builder
+         */
         public Builder firstName(String firstName) {
             this.firstName = firstName;
             return this;
         }
 
-        /** Sets the responsible person's surname. */
+        /**
+         * Sets the responsible person's surname.
+         *
+         * @param surname the responsible person's surname, at most 100 characters
+         * @return this builder
+         */
         public Builder surname(String surname) {
             this.surname = surname;
             return this;
         }
 
-        /** Sets the responsible person's e-mail address. */
+        /**
+         * Sets the responsible person's e-mail address.
+         *
+         * @param emailAddress the responsible person's e-mail address, {@code local@domain.tld}, at most 254 characters
+         * @return this builder
+         */
         public Builder emailAddress(String emailAddress) {
             this.emailAddress = emailAddress;
             return this;
         }
 
-        /** Sets the responsible person's phone number in international format, such as {@code +372 5123 4567}. */
+        /**
+         * Sets the responsible person's phone number in international format, such as {@code +372 5123 4567}.
+         *
+         * @param phone the responsible person's phone in international format, {@code +} and 7 to 15 digits
+         * @return this builder
+         */
         public Builder phone(String phone) {
             this.phone = phone;
             return this;
         }
 
-        /** Sets what the authorization is used for; may span several lines. */
+        /**
+         * Sets what the authorization is used for; may span several lines.
+         *
+         * @param purpose what the authorization is used for, at most 2000 characters
+         * @return this builder
+         */
         public Builder purpose(String purpose) {
             this.purpose = purpose;
             return this;
         }
 
-        /** Adds a redirect URI given as text; it is checked by {@link #build()} as {@link RedirectUri#parse(String)} does. */
+        /**
+         * Adds a redirect URI given as text; it is checked by {@link #build()} as {@link RedirectUri#parse(String)} does.
+         *
+         * @param redirectUri the redirect URI
+         * @return this builder
+         */
         public Builder redirectUri(String redirectUri) {
             redirectUris.add(redirectUri == null ? NullEntry.INSTANCE : redirectUri);
             return this;
         }
 
-        /** Adds a redirect URI. */
+        /**
+         * Adds a redirect URI.
+         *
+         * @param redirectUri the redirect URI
+         * @return this builder
+         */
         public Builder redirectUri(RedirectUri redirectUri) {
             redirectUris.add(redirectUri == null ? NullEntry.INSTANCE : redirectUri);
             return this;
         }
 
-        /** Sets the requested scopes, replacing the default {@code users-basic}. */
+        /**
+         * Sets the requested scopes, replacing the default {@code users-basic}.
+         *
+         * @param scopes the scopes
+         * @return this builder
+         */
         public Builder scopes(Scopes scopes) {
             this.scopes = scopes == null ? NullEntry.INSTANCE : scopes;
             return this;
         }
 
-        /** Sets the requested scopes from their space-separated wire form (RFC 6749 §3.3), checked by {@link #build()}. */
+        /**
+         * Sets the requested scopes from their space-separated wire form (RFC 6749 §3.3), checked by {@link #build()}.
+         *
+         * @param wire the text as received from outside, possibly {@code null}; nothing is trimmed
+         * @return this builder
+         */
         public Builder scopes(String wire) {
             this.scopes = wire == null ? NullEntry.INSTANCE : wire;
             return this;
@@ -205,6 +279,7 @@ public record ClientRegistrationRequest(String organisation, String firstName, S
         /**
          * The request, when every field is valid.
          *
+         * @return the request, when every field is valid
          * @throws ClientRegistrationException {@code invalid_request} listing every problem, in field order
          */
         public ClientRegistrationRequest build() {

@@ -72,7 +72,12 @@ public final class CredentialFormat {
         return checkField(CLIENT_SECRET, CLIENT_SECRET_LENGTH, clientSecret, false);
     }
 
-    /** {@code true} when the character is in {@code A-Z, a-z, 0-9}. */
+    /**
+     * {@code true} when the character is in {@code A-Z, a-z, 0-9}.
+     *
+     * @param codePoint the code point
+     * @return {@code true} when the character is in {@code A-Z, a-z, 0-9}
+     */
     public static boolean isAlphanumeric(int codePoint) {
         return (codePoint >= 'A' && codePoint <= 'Z')
                 || (codePoint >= 'a' && codePoint <= 'z')

@@ -75,32 +75,56 @@ public final class EkoolOAuthClient {
         this.transport = new Transport(credentials, clientAuthentication, b.httpClient, b.timeout);
     }
 
-    /** A builder; environment, credentials and redirect URI are required. */
+    /**
+     * A builder; environment, credentials and redirect URI are required.
+     *
+     * @return a builder; environment, credentials and redirect URI are required
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The eKool deployment this client talks to. */
+    /**
+     * The eKool deployment this client talks to.
+     *
+     * @return the eKool deployment this client talks to
+     */
     public EkoolEnvironment environment() {
         return environment;
     }
 
-    /** The redirect URI sent in every authorization and code-exchange request (RFC 6749 §3.1.2). */
+    /**
+     * The redirect URI sent in every authorization and code-exchange request (RFC 6749 §3.1.2).
+     *
+     * @return the redirect URI sent in every authorization and code-exchange request (RFC 6749 §3.1.2)
+     */
     public RedirectUri redirectUri() {
         return redirectUri;
     }
 
-    /** The scopes requested by {@link #startAuthorization()} (RFC 6749 §3.3). */
+    /**
+     * The scopes requested by {@link #startAuthorization()} (RFC 6749 §3.3).
+     *
+     * @return the scopes requested by {@link #startAuthorization()} (RFC 6749 §3.3)
+     */
     public Scopes scopes() {
         return scopes;
     }
 
-    /** How the client authenticates at the token endpoint (RFC 6749 §2.3.1). */
+    /**
+     * How the client authenticates at the token endpoint (RFC 6749 §2.3.1).
+     *
+     * @return how the client authenticates at the token endpoint (RFC 6749 §2.3.1)
+     */
     public ClientAuthentication clientAuthentication() {
         return clientAuthentication;
     }
 
-    /** {@code true} when authorization requests carry a PKCE S256 challenge (RFC 7636 §4.3). */
+    /**
+     * {@code true} when authorization requests carry a PKCE S256 challenge (RFC 7636 §4.3).
+     *
+     * @return {@code true} when authorization requests carry a PKCE S256 challenge (RFC 7636 §4.3)
+     */
     public boolean usesPkce() {
         return pkce;
     }
@@ -108,12 +132,19 @@ public final class EkoolOAuthClient {
     /**
      * Starts an authorization (RFC 6749 §4.1.1) with a fresh random {@code state} and, unless PKCE is off, a
      * fresh code verifier whose S256 challenge goes into the authorize URI (RFC 7636 §4.1-4.3).
+     *
+     * @return the pending authorization: keep it in the browser session and redirect the browser to its {@code authorizationUri}
      */
     public PendingAuthorization startAuthorization() {
         return startAuthorization(scopes);
     }
 
-    /** Starts an authorization for other scopes than the configured ones (RFC 6749 §3.3). */
+    /**
+     * Starts an authorization for other scopes than the configured ones (RFC 6749 §3.3).
+     *
+     * @param requested the scopes to request
+     * @return the pending authorization: keep it in the browser session and redirect the browser to its {@code authorizationUri}
+     */
     public PendingAuthorization startAuthorization(Scopes requested) {
         Objects.requireNonNull(requested, "requested");
         State state = new State();
@@ -137,6 +168,7 @@ public final class EkoolOAuthClient {
      * Reads the authorization response from the callback URI (RFC 6749 §4.1.2): checks that {@code state}
      * matches the pending one (§10.12) and returns the {@code code}.
      *
+     * @return the authorization code
      * @param pending     what {@link #startAuthorization()} returned for this browser session
      * @param callbackUri the URI the browser came back to, with its query; may be relative
      * @throws StateMismatchException       when {@code state} is missing or differs
@@ -153,6 +185,9 @@ public final class EkoolOAuthClient {
      * Exchanges an authorization code for tokens (RFC 6749 §4.1.3): {@code grant_type=authorization_code},
      * {@code code}, {@code redirect_uri}, the PKCE {@code code_verifier} (RFC 7636 §4.5) and client authentication.
      *
+     * @param pending what {@link #startAuthorization()} returned for this browser session
+     * @param code the authorization code from the callback
+     * @return the tokens the server issued
      * @throws TokenEndpointException  when the server refuses or answers something that is not a token response
      * @throws EkoolTransportException when the token endpoint cannot be reached
      */
@@ -163,7 +198,13 @@ public final class EkoolOAuthClient {
                 secrets(code, pending.codeVerifier()));
     }
 
-    /** {@link #handleCallback} then {@link #exchangeCode}: the whole second half of the flow (RFC 6749 §4.1.2-4.1.4). */
+    /**
+     * {@link #handleCallback} then {@link #exchangeCode}: the whole second half of the flow (RFC 6749 §4.1.2-4.1.4).
+     *
+     * @param pending what {@link #startAuthorization()} returned for this browser session
+     * @param callbackUri the URI the browser came back to, with its query; may be relative
+     * @return the tokens the server issued
+     */
     public TokenSet completeAuthorization(PendingAuthorization pending, URI callbackUri) {
         return exchangeCode(pending, handleCallback(pending, callbackUri));
     }
@@ -172,6 +213,8 @@ public final class EkoolOAuthClient {
      * Refreshes tokens (RFC 6749 §6) with {@code grant_type=refresh_token}. eKool rotates refresh tokens: use
      * the returned one next time. Scopes are empty unless the server names them; prefer {@link #refresh(TokenSet)}.
      *
+     * @param refreshToken the refresh token of the last token response
+     * @return the new tokens; use their refresh token next time
      * @throws TokenEndpointException  when the server refuses, for example {@code invalid_grant} for a used token
      * @throws EkoolTransportException when the token endpoint cannot be reached
      */
@@ -183,6 +226,8 @@ public final class EkoolOAuthClient {
      * Refreshes tokens (RFC 6749 §6), keeping the old refresh token and scopes when the server does not send new
      * ones (§5.1, §6).
      *
+     * @param tokens the token set to use
+     * @return the new tokens; use their refresh token next time
      * @throws EkoolOAuthException {@code invalid_request} when {@code tokens} has no refresh token
      */
     public TokenSet refresh(TokenSet tokens) {
@@ -199,6 +244,8 @@ public final class EkoolOAuthClient {
      * Fetches the user's basic profile: {@code GET <api_url>/user/me/basic} with the access token as a Bearer
      * token (RFC 6750 §2.1); needs the {@code users-basic} scope.
      *
+     * @param accessToken the access token, sent as a Bearer token
+     * @return the signed-in user's basic profile
      * @throws ResourceAccessException {@code invalid_token} (401), {@code insufficient_scope} (403), or
      *                                 {@code server_error} for any other failure, with the HTTP status
      * @throws EkoolTransportException when the API cannot be reached
@@ -210,7 +257,12 @@ public final class EkoolOAuthClient {
                 secrets(accessToken, null));
     }
 
-    /** {@link #fetchBasicProfile(String)} with the access token of {@code tokens}. */
+    /**
+     * {@link #fetchBasicProfile(String)} with the access token of {@code tokens}.
+     *
+     * @param tokens the token set to use
+     * @return the signed-in user's basic profile
+     */
     public EkoolUser fetchBasicProfile(TokenSet tokens) {
         return fetchBasicProfile(Objects.requireNonNull(tokens, "tokens").accessToken());
     }
@@ -296,49 +348,89 @@ public final class EkoolOAuthClient {
         private Builder() {
         }
 
-        /** The eKool deployment (required): {@link EkoolEnvironment#PRODUCTION}, staging, or the mock. */
+        /**
+         * The eKool deployment (required): {@link EkoolEnvironment#PRODUCTION}, staging, or the mock.
+         *
+         * @param environment the environment
+         * @return this builder
+         */
         public Builder environment(EkoolEnvironment environment) {
             this.environment = Objects.requireNonNull(environment, "environment");
             return this;
         }
 
-        /** The client id and secret eKool issued (required). */
+        /**
+         * The client id and secret eKool issued (required).
+         *
+         * @param credentials the credentials
+         * @return this builder
+         */
         public Builder credentials(ClientCredentials credentials) {
             this.credentials = Objects.requireNonNull(credentials, "credentials");
             return this;
         }
 
-        /** The redirect URI registered with eKool (required; RFC 6749 §3.1.2). */
+        /**
+         * The redirect URI registered with eKool (required; RFC 6749 §3.1.2).
+         *
+         * @param redirectUri the redirect URI
+         * @return this builder
+         */
         public Builder redirectUri(RedirectUri redirectUri) {
             this.redirectUri = Objects.requireNonNull(redirectUri, "redirectUri");
             return this;
         }
 
-        /** The scopes to request (RFC 6749 §3.3); default {@code users-basic}. */
+        /**
+         * The scopes to request (RFC 6749 §3.3); default {@code users-basic}.
+         *
+         * @param scopes the scopes
+         * @return this builder
+         */
         public Builder scopes(Scopes scopes) {
             this.scopes = Objects.requireNonNull(scopes, "scopes");
             return this;
         }
 
-        /** Client authentication at the token endpoint (RFC 6749 §2.3.1); default form fields. */
+        /**
+         * Client authentication at the token endpoint (RFC 6749 §2.3.1); default form fields.
+         *
+         * @param clientAuthentication the client authentication
+         * @return this builder
+         */
         public Builder clientAuthentication(ClientAuthentication clientAuthentication) {
             this.clientAuthentication = Objects.requireNonNull(clientAuthentication, "clientAuthentication");
             return this;
         }
 
-        /** Whether to use PKCE with S256 (RFC 7636); default {@code true}, as RFC 9700 §2.1.1 recommends. */
+        /**
+         * Whether to use PKCE with S256 (RFC 7636); default {@code true}, as RFC 9700 §2.1.1 recommends.
+         *
+         * @param pkce the pkce
+         * @return this builder
+         */
         public Builder pkce(boolean pkce) {
             this.pkce = pkce;
             return this;
         }
 
-        /** The HTTP client to use; default an HTTP/1.1 one with a 10 s connect timeout that does not follow redirects. */
+        /**
+         * The HTTP client to use; default an HTTP/1.1 one with a 10 s connect timeout that does not follow redirects.
+         *
+         * @param httpClient the http client
+         * @return this builder
+         */
         public Builder httpClient(HttpClient httpClient) {
             this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
             return this;
         }
 
-        /** The timeout of each request, from sending to the end of the response; default 30 s. */
+        /**
+         * The timeout of each request, from sending to the end of the response; default 30 s.
+         *
+         * @param timeout the timeout
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
             if (timeout.isZero() || timeout.isNegative()) {
@@ -348,7 +440,12 @@ public final class EkoolOAuthClient {
             return this;
         }
 
-        /** The clock for {@link PendingAuthorization#createdAt()} and {@link TokenSet#receivedAt()}; default UTC system clock. */
+        /**
+         * The clock for {@link PendingAuthorization#createdAt()} and {@link TokenSet#receivedAt()}; default UTC system clock.
+         *
+         * @param clock the clock to read the current time from
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -357,6 +454,7 @@ public final class EkoolOAuthClient {
         /**
          * Builds the client.
          *
+         * @return the configured client
          * @throws IllegalStateException naming the first required setting that is missing
          */
         public EkoolOAuthClient build() {

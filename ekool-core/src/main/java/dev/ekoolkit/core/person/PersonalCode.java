@@ -44,6 +44,7 @@ public record PersonalCode(String value) {
     /**
      * Validates length, digits, century-and-sex digit, birth date and check digit, in that order.
      *
+     * @param value the 11 digits; read it only to send it where it is needed
      * @throws EkoolOAuthException {@code invalid_request} naming the first broken rule and its position
      */
     public PersonalCode {
@@ -53,7 +54,12 @@ public record PersonalCode(String value) {
         }
     }
 
-    /** A personal code from trusted, typed input; rejects bad input exactly as {@link #parse(String)} does. */
+    /**
+     * A personal code from trusted, typed input; rejects bad input exactly as {@link #parse(String)} does.
+     *
+     * @param value the 11 digits; read it only to send it where it is needed
+     * @return a personal code from trusted, typed input; rejects bad input exactly as {@link #parse(String)} does
+     */
     public static PersonalCode of(String value) {
         return new PersonalCode(value);
     }
@@ -61,13 +67,20 @@ public record PersonalCode(String value) {
     /**
      * A personal code from text received from outside; nothing is trimmed.
      *
+     * @param wire the text as received from outside, possibly {@code null}; nothing is trimmed
+     * @return a personal code from text received from outside; nothing is trimmed
      * @throws EkoolOAuthException {@code invalid_request} naming the first broken rule and its position
      */
     public static PersonalCode parse(String wire) {
         return new PersonalCode(wire);
     }
 
-    /** {@code true} when {@code value} is a valid personal code by every rule of {@link PersonalCode}. */
+    /**
+     * {@code true} when {@code value} is a valid personal code by every rule of {@link PersonalCode}.
+     *
+     * @param value the 11 digits; read it only to send it where it is needed
+     * @return {@code true} when {@code value} is a valid personal code by every rule of {@link PersonalCode}
+     */
     public static boolean isValid(String value) {
         return problem(value) == null;
     }
@@ -101,6 +114,7 @@ public record PersonalCode(String value) {
     /**
      * A valid personal code for {@code birthDate}, {@code sex} and {@code serial}, with the check digit computed.
      *
+     * @return a valid personal code for {@code birthDate}, {@code sex} and {@code serial}, with the check digit computed
      * @param birthDate a date from 1800-01-01 to 2099-12-31, the range the first digit can express
      * @param sex       the sex the first digit encodes
      * @param serial    the serial number SSS, 0 to 999
@@ -125,6 +139,9 @@ public record PersonalCode(String value) {
     /**
      * A random valid personal code drawn from {@code random}: a birth date anywhere from 1800-01-01 to
      * 2099-12-31, either sex, any serial; for test users.
+     *
+     * @param random the source of randomness
+     * @return a random valid personal code drawn from {@code random}: a birth date anywhere from 1800-01-01 to 2099-12-31, either sex, any serial; for test users
      */
     public static PersonalCode generate(RandomGenerator random) {
         Objects.requireNonNull(random, "random");
@@ -133,12 +150,20 @@ public record PersonalCode(String value) {
         return generate(LocalDate.ofEpochDay(day), sex, random.nextInt(1000));
     }
 
-    /** The birth date in positions 1-7: the century from G, then YYMMDD. */
+    /**
+     * The birth date in positions 1-7: the century from G, then YYMMDD.
+     *
+     * @return the birth date in positions 1-7: the century from G, then YYMMDD
+     */
     public LocalDate birthDate() {
         return LocalDate.of(year(value), twoDigits(value, 3), twoDigits(value, 5));
     }
 
-    /** The sex the first digit encodes: odd is {@link Sex#MALE}, even {@link Sex#FEMALE}. */
+    /**
+     * The sex the first digit encodes: odd is {@link Sex#MALE}, even {@link Sex#FEMALE}.
+     *
+     * @return the sex the first digit encodes: odd is {@link Sex#MALE}, even {@link Sex#FEMALE}
+     */
     public Sex sex() {
         return switch (value.charAt(0)) {
             case '1', '3', '5' -> Sex.MALE;
@@ -146,7 +171,11 @@ public record PersonalCode(String value) {
         };
     }
 
-    /** The code with only its first and last digit shown, for logs: {@code 3*********9}. */
+    /**
+     * The code with only its first and last digit shown, for logs: {@code 3*********9}.
+     *
+     * @return the code with only its first and last digit shown, for logs: {@code 3*********9}
+     */
     public String masked() {
         return value.charAt(0) + "*".repeat(LENGTH - 2) + value.charAt(LENGTH - 1);
     }

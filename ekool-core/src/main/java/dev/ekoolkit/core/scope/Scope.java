@@ -21,6 +21,7 @@ public record Scope(String value) {
     /**
      * Validates the RFC 6749 §3.3 scope-token syntax.
      *
+     * @param value the scope token
      * @throws EkoolOAuthException {@code invalid_scope}, naming the first bad character and its position
      */
     public Scope {
@@ -38,17 +39,32 @@ public record Scope(String value) {
         }
     }
 
-    /** A scope from trusted input. */
+    /**
+     * A scope from trusted input.
+     *
+     * @param value the scope token
+     * @return a scope from trusted input
+     */
     public static Scope of(String value) {
         return new Scope(value);
     }
 
-    /** A scope token received from outside; rejects exactly as {@link #of(String)} does. */
+    /**
+     * A scope token received from outside; rejects exactly as {@link #of(String)} does.
+     *
+     * @param wire the text as received from outside, possibly {@code null}; nothing is trimmed
+     * @return a scope token received from outside; rejects exactly as {@link #of(String)} does
+     */
     public static Scope parse(String wire) {
         return new Scope(wire);
     }
 
-    /** {@code true} for characters RFC 6749 §3.3 allows in a scope token. */
+    /**
+     * {@code true} for characters RFC 6749 §3.3 allows in a scope token.
+     *
+     * @param c the c
+     * @return {@code true} for characters RFC 6749 §3.3 allows in a scope token
+     */
     public static boolean isScopeTokenChar(char c) {
         return c == 0x21 || (c >= 0x23 && c <= 0x5B) || (c >= 0x5D && c <= 0x7E);
     }

@@ -28,6 +28,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+// Over 400 lines only through the javadoc of the public API and of its nested Builder (about 60 lines of
+// logic); sending requests, reading answers and reading the callback live in Transport, ResponseReader
+// and CallbackReader.
 /**
  * An OAuth 2.0 authorization-code client for eKool (RFC 6749 §4.1) with {@code state} (§10.12) and PKCE
  * S256 (RFC 7636), built on the Nimbus OAuth 2.0 SDK and {@link java.net.http.HttpClient}. It works against

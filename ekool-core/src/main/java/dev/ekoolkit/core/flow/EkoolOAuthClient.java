@@ -28,8 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-// Over 400 lines only through the javadoc of the public API and of its nested Builder (about 60 lines of
-// logic); sending requests, reading answers and reading the callback live in Transport, ResponseReader
+// Over 400 lines through the javadoc of the public API: about 200 lines are code, 60 of them the nested
+// Builder. Sending requests, reading answers and reading the callback live in Transport, ResponseReader
 // and CallbackReader.
 /**
  * An OAuth 2.0 authorization-code client for eKool (RFC 6749 §4.1) with {@code state} (§10.12) and PKCE

@@ -1,12 +1,10 @@
 package dev.ekoolkit.testkit;
 
 import dev.ekoolkit.core.client.RedirectUri;
-import dev.ekoolkit.mock.EkoolMockServer;
 import dev.ekoolkit.mock.config.MockClient;
 import dev.ekoolkit.mock.config.MockConfig;
-import dev.ekoolkit.mock.config.MockConfigLoader;
 import dev.ekoolkit.mock.config.MockUser;
-import dev.ekoolkit.testkit.internal.Live;
+import dev.ekoolkit.testkit.ExtensionSettings.ConfigSource;
 import dev.ekoolkit.testkit.internal.PropertyExport;
 import dev.ekoolkit.testkit.live.LiveSettings;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -17,21 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.parallel.Isolated;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.parallel.Resources;
-import org.junit.platform.commons.support.AnnotationSupport;
-import org.junit.platform.commons.support.ModifierSupport;
-import org.junit.platform.commons.support.ReflectionSupport;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.lang.reflect.Field;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -40,7 +24,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The JUnit Jupiter extension that runs the eKool mock for a test class, a test, or the whole run, and injects
@@ -69,6 +52,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * the immutable settings is an index of the handles this instance currently serves, so that {@link #mock()} can
  * answer from a field; it owns nothing. Misconfiguration fails with an {@link ExtensionConfigurationException}
  * naming the annotation attribute, builder setting or field.
+ *
+ * <p>This class is only the JUnit callback layer; each concern it calls on is a package-private type with its own
+ * tests: {@code Registration} (annotation, static or instance field, and the registrations that conflict),
+ * {@code ExtensionSettings} and {@code ConfigResolver} (attributes or builder into one settings value, then into the
+ * mock's configuration), {@code SharedServer} (the run-wide server in the root store and the per-test lease;
+ * {@code SharedServerLock} adds the resource locks the annotation asks for) and {@code Slot} (what a class's or
+ * test's store holds).
  */
 public final class EkoolMockExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
@@ -84,13 +74,13 @@ public final class EkoolMockExtension implements BeforeAllCallback, BeforeEachCa
         SHARED
     }
 
-    private static final Namespace SHARED_NAMESPACE = Namespace.create(EkoolMockExtension.class, "shared");
+    private static final Namespace LEASE_NAMESPACE = Namespace.create(EkoolMockExtension.class, "lease");
     private static final String SLOT = "slot";
     private static final String PROPERTIES = "properties";
     private static final String LEASE = "lease";
 
     /** The settings from the builder, or {@code null} to read {@link EkoolMockTest} from the test class. */
-    private final Settings settings;
+    private final ExtensionSettings settings;
     /** The handles this instance serves right now; an index for {@link #mock()}, owned by the stores. */
     private final Set<EkoolMock> serving = ConcurrentHashMap.newKeySet();
 
@@ -103,8 +93,13 @@ public final class EkoolMockExtension implements BeforeAllCallback, BeforeEachCa
         this(null);
     }
 
-    private EkoolMockExtension(Settings settings) {
+    private EkoolMockExtension(ExtensionSettings settings) {
         this.settings = settings;
+    }
+
+    /** The builder's settings, or {@code null} when JUnit created this extension from the annotation. */
+    ExtensionSettings settings() {
+        return settings;
     }
 
     /** A builder with the defaults: the embedded configuration, no auto-login, {@link Lifecycle#AUTO}, no system properties. */
@@ -145,8 +140,8 @@ public final class EkoolMockExtension implements BeforeAllCallback, BeforeEachCa
         if (slot(context).isPresent()) {
             return; // a @Nested class: the enclosing class's server serves it
         }
-        Lifecycle lifecycle = registration.settings.lifecycle == Lifecycle.AUTO
-                ? Lifecycle.PER_CLASS : registration.settings.lifecycle;
+        Lifecycle lifecycle = registration.settings().lifecycle() == Lifecycle.AUTO
+                ? Lifecycle.PER_CLASS : registration.settings().lifecycle();
         switch (lifecycle) {
             case PER_CLASS -> open(context, registration, false);
             case SHARED -> open(context, registration, true);
@@ -162,17 +157,17 @@ public final class EkoolMockExtension implements BeforeAllCallback, BeforeEachCa
         Registration registration = registration(context);
         Optional<Slot> existing = slot(context);
         if (existing.isPresent()) {
-            if (existing.get() instanceof Bound bound) {
-                beginSharedTest(context, registration, bound.shared);
+            if (existing.get() instanceof Slot.Bound bound) {
+                beginSharedTest(context, registration, bound.shared());
             }
             return;
         }
-        switch (registration.settings.lifecycle) {
+        switch (registration.settings().lifecycle()) {
             case AUTO, PER_TEST -> open(context, registration, false);
             case SHARED -> {
-                Bound bound = open(context, registration, true);
+                Slot.Bound bound = open(context, registration, true);
                 if (bound != null) {
-                    beginSharedTest(context, registration, bound.shared);
+                    beginSharedTest(context, registration, bound.shared());
                 }
             }
             case PER_CLASS -> throw new ExtensionConfigurationException(registration.describe()
@@ -200,175 +195,47 @@ public final class EkoolMockExtension implements BeforeAllCallback, BeforeEachCa
     // ------------------------------------------------------------------------------------------- servers
 
     /** Opens a server (or binds the shared one) into the context's store; returns the binding when shared. */
-    private Bound open(ExtensionContext context, Registration registration, boolean shared) {
-        Settings s = registration.settings;
+    private Slot.Bound open(ExtensionContext context, Registration registration, boolean shared) {
+        ExtensionSettings s = registration.settings();
         ExtensionContext.Store store = context.getStore(namespace());
-        Optional<LiveSettings> live = s.allowLive ? live(context) : Optional.empty();
+        Optional<LiveSettings> live = s.allowLive() ? live(context) : Optional.empty();
         EkoolMock handle;
-        Bound bound = null;
+        Slot.Bound bound = null;
         if (live.isPresent()) {
             handle = EkoolMock.live(live.get(), s.names());
-            store.put(SLOT, new Owned(handle, null, serving));
+            store.put(SLOT, new Slot.Owned(handle, null, serving));
         } else if (shared) {
             MockConfig config = resolveConfig(context, registration);
-            SharedKey key = new SharedKey(config, s.autoLogin, s.clock);
-            SharedServer server = context.getRoot().getStore(SHARED_NAMESPACE).computeIfAbsent(key,
-                    k -> new SharedServer(start(registration, k.config, s), s.names()), SharedServer.class);
-            handle = server.handle;
-            bound = new Bound(server, serving);
+            SharedServer server = SharedServer.in(context, new SharedServer.Key(config, s.autoLogin(), s.clock()),
+                    () -> ConfigResolver.start(registration, config), s.names());
+            handle = server.handle();
+            bound = new Slot.Bound(server, serving);
             store.put(SLOT, bound);
         } else {
-            handle = EkoolMock.of(start(registration, resolveConfig(context, registration), s), s.names());
-            store.put(SLOT, new Owned(handle, handle.server(), serving));
+            handle = EkoolMock.of(ConfigResolver.start(registration, resolveConfig(context, registration)), s.names());
+            store.put(SLOT, new Slot.Owned(handle, handle.server(), serving));
         }
         serving.add(handle);
-        if (s.export != null) {
-            requirePropertiesLock(context, registration);
+        if (s.export() != null) {
+            registration.requirePropertiesLock(context.getConfigurationParameter(
+                    "junit.jupiter.execution.parallel.enabled", Boolean::parseBoolean).orElse(false));
             store.put(PROPERTIES, PropertyExport.apply(handle.properties()));
         }
         return bound;
     }
 
-    /**
-     * System properties are JVM-global: under parallel execution an export must hold JUnit's
-     * {@link Resources#SYSTEM_PROPERTIES} lock ({@code @EkoolMockTest(systemProperties = true)} takes it itself).
-     */
-    private static void requirePropertiesLock(ExtensionContext context, Registration registration) {
-        boolean parallel = context.getConfigurationParameter("junit.jupiter.execution.parallel.enabled", Boolean::parseBoolean)
-                .orElse(false);
-        if (!parallel || registration.annotation) {
-            return;
-        }
-        Class<?> type = context.getRequiredTestClass();
-        for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
-            if (AnnotationSupport.isAnnotated(c, Isolated.class) || AnnotationSupport.findRepeatableAnnotations(c, ResourceLock.class)
-                    .stream().anyMatch(lock -> Resources.SYSTEM_PROPERTIES.equals(lock.value()) && lock.mode() == ResourceAccessMode.READ_WRITE)) {
-                return;
-            }
-        }
-        throw new ExtensionConfigurationException(registration.attribute("exportSystemProperties", "")
-                + " sets JVM-global system properties while JUnit runs tests in parallel; annotate "
-                + type.getSimpleName() + " with @ResourceLock(Resources.SYSTEM_PROPERTIES) (or @Isolated), or read the"
-                + " settings from EkoolMock.properties() instead of exporting them");
-    }
-
+    /** Lends the shared server to this test (resetting it) until JUnit closes the test's store. */
     private static void beginSharedTest(ExtensionContext context, Registration registration, SharedServer shared) {
-        String test = context.getUniqueId();
-        String holder = shared.holder.get();
-        if (!shared.holder.compareAndSet(null, test)) {
-            throw new ExtensionConfigurationException("the shared eKool mock is in use by another test running at the "
-                    + "same time (" + holder + "); tests sharing one server must not run in parallel: annotate the "
-                    + "class with @ResourceLock(EkoolMock.SHARED_SERVER_LOCK) (@EkoolMockTest(shared = true) does), "
-                    + "or give " + registration.describe() + " a per-class server");
-        }
-        context.getStore(Namespace.create(EkoolMockExtension.class, "lease")).put(LEASE,
-                (AutoCloseable) () -> shared.holder.compareAndSet(test, null));
-        shared.handle.reset();
-    }
-
-    private static EkoolMockServer start(Registration registration, MockConfig config, Settings s) {
-        EkoolMockServer.Builder builder = EkoolMockServer.builder().config(config);
-        if (s.clock != null) {
-            builder.clock(s.clock);
-        }
-        if (s.autoLogin != null) {
-            if (config.user(s.autoLogin).isEmpty()) {
-                throw new ExtensionConfigurationException(registration.attribute("autoLogin", s.autoLogin)
-                        + " names no user of the mock's configuration; users: "
-                        + config.users().stream().map(u -> u.username() + " (" + u.id() + ")").toList());
-            }
-            builder.autoLogin(s.autoLogin);
-        }
-        try {
-            return builder.build().start();
-        } catch (IllegalArgumentException e) {
-            throw new ExtensionConfigurationException(registration.describe() + " could not start the eKool mock: "
-                    + e.getMessage(), e);
-        }
+        context.getStore(LEASE_NAMESPACE).put(LEASE, shared.lease(context.getUniqueId(), registration.describe()));
     }
 
     private static MockConfig resolveConfig(ExtensionContext context, Registration registration) {
-        Settings s = registration.settings;
-        MockConfig config;
-        try {
-            config = switch (s.configKind) {
-                case DEFAULT -> MockConfig.defaults();
-                case VALUE -> s.config;
-                case FILE -> MockConfigLoader.load(s.configFile);
-                case RESOURCE -> loadResource(context, registration);
-            };
-        } catch (ExtensionConfigurationException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new ExtensionConfigurationException(registration.attribute(s.configAttribute(), s.configName())
-                    + " is not a valid eKool mock configuration: " + e.getMessage(), e);
-        }
-        try {
-            if (!s.redirectUris.isEmpty()) {
-                List<MockClient> clients = new ArrayList<>(config.clients());
-                MockClient first = clients.get(0);
-                List<RedirectUri> uris = new ArrayList<>(first.redirectUris());
-                s.redirectUris.stream().filter(u -> !uris.contains(u)).forEach(uris::add);
-                clients.set(0, first.withRedirectUris(uris));
-                config = config.withClients(clients);
-            }
-            for (MockClient client : s.clients) {
-                config = config.withClient(client);
-            }
-            for (MockUser user : s.users) {
-                config = config.withUser(user);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new ExtensionConfigurationException(registration.describe() + " adds clients, users or redirect "
-                    + "URIs the configuration rejects: " + e.getMessage(), e);
-        }
-        return config;
-    }
-
-    private static MockConfig loadResource(ExtensionContext context, Registration registration) {
-        Settings s = registration.settings;
-        String name = s.configResource.startsWith("/") ? s.configResource.substring(1) : s.configResource;
-        ClassLoader loader = context.getRequiredTestClass().getClassLoader();
-        URL url = loader == null ? null : loader.getResource(name);
-        if (url == null) {
-            throw new ExtensionConfigurationException(registration.attribute("config", s.configResource)
-                    + " names a classpath resource that does not exist (looked up from the classpath root, as "
-                    + "src/test/resources/" + name + ")");
-        }
-        if ("file".equals(url.getProtocol())) {
-            try {
-                return MockConfigLoader.load(Path.of(url.toURI()));
-            } catch (URISyntaxException e) {
-                throw new ExtensionConfigurationException("cannot read " + url, e);
-            }
-        }
-        // Inside a jar: copy it next to nothing else, keeping the file name (its extension picks YAML or JSON).
-        Path dir = null;
-        try (InputStream in = url.openStream()) {
-            dir = Files.createTempDirectory("ekool-mock-config");
-            Path file = dir.resolve(Path.of(name).getFileName().toString());
-            Files.copy(in, file);
-            return MockConfigLoader.load(file);
-        } catch (IOException e) {
-            throw new ExtensionConfigurationException(registration.attribute("config", s.configResource)
-                    + " cannot be read: " + e.getMessage(), e);
-        } finally {
-            if (dir != null) {
-                try (var files = Files.list(dir)) {
-                    for (Path p : files.toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                    Files.deleteIfExists(dir);
-                } catch (IOException ignored) {
-                    // a temporary copy left behind is harmless
-                }
-            }
-        }
+        return ConfigResolver.resolve(registration, context.getRequiredTestClass().getClassLoader());
     }
 
     private static Optional<LiveSettings> live(ExtensionContext context) {
         try {
-            return Live.settings(context);
+            return LiveSettings.fromContext(context);
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
@@ -382,198 +249,13 @@ public final class EkoolMockExtension implements BeforeAllCallback, BeforeEachCa
         return Namespace.create(EkoolMockExtension.class, this);
     }
 
-    // ------------------------------------------------------------------------------------------- registration
-
-    /** Where this extension came from and with which settings; checks for conflicting registrations. */
     private Registration registration(ExtensionContext context) {
-        Class<?> testClass = context.getRequiredTestClass();
-        Optional<EkoolMockTest> annotation = findAnnotation(context);
-        List<FieldValue> fields = registeredFields(context);
-        if (annotation.isPresent() && !fields.isEmpty()) {
-            throw new ExtensionConfigurationException(testClass.getSimpleName() + " is annotated @EkoolMockTest and "
-                    + "also registers an EkoolMockExtension in " + fields.get(0).describe() + "; use one of them "
-                    + "(each would start its own server)");
-        }
-        if (fields.size() > 1) {
-            throw new ExtensionConfigurationException(testClass.getSimpleName() + " registers more than one "
-                    + "EkoolMockExtension (" + fields.stream().map(FieldValue::describe).toList() + "); register one "
-                    + "and add clients and users to it, or register further clients at run time");
-        }
-        if (settings == null) {
-            return new Registration(annotation.map(Settings::from).orElse(Settings.DEFAULTS), null, annotation.isPresent());
-        }
-        Field field = fields.stream().filter(f -> f.value == this).map(FieldValue::field).findFirst().orElse(null);
-        return new Registration(settings, field, false);
-    }
-
-    private static Optional<EkoolMockTest> findAnnotation(ExtensionContext context) {
-        for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
-            Optional<EkoolMockTest> found = AnnotationSupport.findAnnotation(c, EkoolMockTest.class);
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The registered EkoolMockExtension fields visible now: static ones always, instance ones once instances exist. */
-    private static List<FieldValue> registeredFields(ExtensionContext context) {
-        List<FieldValue> out = new ArrayList<>();
-        List<Object> instances = context.getTestInstances().map(i -> i.getAllInstances()).orElse(List.of());
-        for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
-            for (Field field : AnnotationSupport.findAnnotatedFields(c, RegisterExtension.class,
-                    f -> EkoolMockExtension.class.isAssignableFrom(f.getType()))) {
-                if (ModifierSupport.isStatic(field)) {
-                    ReflectionSupport.tryToReadFieldValue(field, null).toOptional()
-                            .ifPresent(v -> out.add(new FieldValue(field, v)));
-                } else {
-                    for (Object instance : instances) {
-                        if (field.getDeclaringClass().isInstance(instance)) {
-                            ReflectionSupport.tryToReadFieldValue(field, instance).toOptional()
-                                    .ifPresent(v -> out.add(new FieldValue(field, v)));
-                        }
-                    }
-                }
-            }
-        }
-        return out.stream().filter(f -> f.value != null).distinct().toList();
-    }
-
-    private record FieldValue(Field field, Object value) {
-        String describe() {
-            return (ModifierSupport.isStatic(field) ? "static field '" : "field '") + field.getName() + "' of "
-                    + field.getDeclaringClass().getSimpleName();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof FieldValue other && other.field.equals(field) && other.value == value;
-        }
-
-        @Override
-        public int hashCode() {
-            return field.hashCode();
-        }
-    }
-
-    private record Registration(Settings settings, Field field, boolean annotation) {
-        /** How to name this registration in a message. */
-        String describe() {
-            if (annotation) {
-                return "@EkoolMockTest";
-            }
-            if (field == null) {
-                return "the EkoolMockExtension";
-            }
-            return "the EkoolMockExtension in " + (ModifierSupport.isStatic(field) ? "static field '" : "field '")
-                    + field.getName() + "'";
-        }
-
-        /** How to name one attribute or builder setting and its value in a message. */
-        String attribute(String name, Object value) {
-            String shown = value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
-            if (annotation) {
-                return "@EkoolMockTest(" + name + " = " + shown + ")";
-            }
-            return describe() + " (builder()." + name + "(" + shown + "))";
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------- store values
-
-    /** What a class's or test's store holds under {@link #SLOT}. */
-    private interface Slot {
-        EkoolMock handle();
-    }
-
-    /** A server this context owns: closing the store stops it. */
-    private record Owned(EkoolMock handle, EkoolMockServer server, Set<EkoolMock> index) implements Slot, AutoCloseable {
-        @Override
-        public void close() {
-            index.remove(handle);
-            if (server != null) {
-                server.close();
-            }
-        }
-    }
-
-    /** The shared server as seen from one class or test: closing it only unbinds. */
-    private record Bound(SharedServer shared, Set<EkoolMock> index) implements Slot, AutoCloseable {
-        @Override
-        public EkoolMock handle() {
-            return shared.handle;
-        }
-
-        @Override
-        public void close() {
-            index.remove(shared.handle);
-        }
-    }
-
-    /** The run-wide server in the root store; closed by JUnit when the run ends. */
-    private static final class SharedServer implements AutoCloseable {
-        final EkoolMock handle;
-        final AtomicReference<String> holder = new AtomicReference<>();
-
-        SharedServer(EkoolMockServer server, SystemPropertyNames names) {
-            this.handle = EkoolMock.of(server, names);
-        }
-
-        @Override
-        public void close() {
-            handle.server().close();
-        }
-    }
-
-    /** Classes with equal settings share one server; different settings get their own shared server. */
-    private record SharedKey(MockConfig config, String autoLogin, Clock clock) {
-    }
-
-    // ------------------------------------------------------------------------------------------- settings
-
-    private enum ConfigKind { DEFAULT, VALUE, FILE, RESOURCE }
-
-    /** The immutable settings of one extension. */
-    private record Settings(ConfigKind configKind, MockConfig config, Path configFile, String configResource,
-                            List<MockClient> clients, List<MockUser> users, List<RedirectUri> redirectUris,
-                            String autoLogin, Lifecycle lifecycle, SystemPropertyNames export, Clock clock,
-                            boolean allowLive) {
-
-        static final Settings DEFAULTS = new Settings(ConfigKind.DEFAULT, null, null, null, List.of(), List.of(),
-                List.of(), null, Lifecycle.AUTO, null, null, true);
-
-        static Settings from(EkoolMockTest a) {
-            boolean resource = !a.config().isEmpty();
-            return new Settings(resource ? ConfigKind.RESOURCE : ConfigKind.DEFAULT, null, null,
-                    resource ? a.config() : null, List.of(), List.of(), List.of(),
-                    a.autoLogin().isEmpty() ? null : a.autoLogin(), a.shared() ? Lifecycle.SHARED : Lifecycle.PER_CLASS,
-                    a.systemProperties() ? SystemPropertyNames.defaults() : null, null, true);
-        }
-
-        SystemPropertyNames names() {
-            return export != null ? export : SystemPropertyNames.defaults();
-        }
-
-        String configAttribute() {
-            return switch (configKind) {
-                case FILE -> "configFile";
-                case RESOURCE -> "config";
-                default -> "config";
-            };
-        }
-
-        Object configName() {
-            return switch (configKind) {
-                case FILE -> configFile.toString();
-                case RESOURCE -> configResource;
-                default -> "MockConfig";
-            };
-        }
+        return Registration.of(context, this, settings);
     }
 
     /** Builds an {@link EkoolMockExtension}; every setting is optional. */
     public static final class Builder {
-        private ConfigKind configKind = ConfigKind.DEFAULT;
+        private ConfigSource source = ConfigSource.DEFAULT;
         private MockConfig config;
         private Path configFile;
         private String configResource;
@@ -592,14 +274,14 @@ public final class EkoolMockExtension implements BeforeAllCallback, BeforeEachCa
         /** The mock's whole configuration (default {@link MockConfig#defaults()}). */
         public Builder config(MockConfig config) {
             this.config = Objects.requireNonNull(config, "config");
-            this.configKind = ConfigKind.VALUE;
+            this.source = ConfigSource.VALUE;
             return this;
         }
 
         /** A YAML or JSON configuration file, read when the server starts. */
         public Builder configFile(Path file) {
             this.configFile = Objects.requireNonNull(file, "file");
-            this.configKind = ConfigKind.FILE;
+            this.source = ConfigSource.FILE;
             return this;
         }
 
@@ -610,7 +292,7 @@ public final class EkoolMockExtension implements BeforeAllCallback, BeforeEachCa
                 throw new IllegalArgumentException("configResource must name a classpath resource; got a blank name");
             }
             this.configResource = resource;
-            this.configKind = ConfigKind.RESOURCE;
+            this.source = ConfigSource.RESOURCE;
             return this;
         }
 
@@ -681,9 +363,8 @@ public final class EkoolMockExtension implements BeforeAllCallback, BeforeEachCa
 
         /** The extension, ready for a {@code @RegisterExtension} field. */
         public EkoolMockExtension build() {
-            return new EkoolMockExtension(new Settings(configKind, config, configFile, configResource,
-                    List.copyOf(clients), List.copyOf(users), List.copyOf(redirectUris), autoLogin, lifecycle, export,
-                    clock, allowLive));
+            return new EkoolMockExtension(new ExtensionSettings(source, config, configFile, configResource, clients,
+                    users, redirectUris, autoLogin, lifecycle, export, clock, allowLive));
         }
     }
 }

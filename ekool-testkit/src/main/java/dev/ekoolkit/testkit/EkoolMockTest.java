@@ -1,6 +1,5 @@
 package dev.ekoolkit.testkit;
 
-import dev.ekoolkit.testkit.internal.SharedServerLock;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceLock;
 

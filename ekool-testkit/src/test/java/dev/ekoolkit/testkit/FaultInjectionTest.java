@@ -12,16 +12,19 @@ import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Scripted failures reach the application as eKool's would. */
+/**
+ * Scripted failures reach the application as eKool's would. The regions marked app-example are the example of
+ * docs/testkit.md, joined ({@code DocsExamplesTest} keeps them identical).
+ */
+// app-example:start
 @EkoolMockTest(autoLogin = "mari")
 class FaultInjectionTest {
-
     private GreetingApp app;
 
     @BeforeEach
     void start_the_app(EkoolMock ekool) {
-        app = GreetingApp.start(ekool.properties());
-        ekool.allowRedirectUri(app.callbackUri().toString());
+        app = GreetingApp.start(ekool.properties());               // ekool.login-url, ekool.client-id, ...
+        ekool.allowRedirectUri(app.callbackUri().toString());      // the app listens on a random port
     }
 
     @AfterEach
@@ -38,6 +41,7 @@ class FaultInjectionTest {
         assertThat(page.statusCode()).isEqualTo(502);
         assertThat(page.body()).isEqualTo("Sign-in failed: temporarily_unavailable");
     }
+// app-example:end
 
     @Test
     void the_app_reports_a_profile_endpoint_behind_a_broken_proxy(EkoolMock ekool) {
@@ -70,4 +74,6 @@ class FaultInjectionTest {
 
         assertThat(Browser.open(app.loginUrl()).body()).isEqualTo("Hello, Mari");
     }
+// app-example:start
 }
+// app-example:end

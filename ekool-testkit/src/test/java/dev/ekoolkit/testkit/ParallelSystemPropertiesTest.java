@@ -1,6 +1,5 @@
 package dev.ekoolkit.testkit;
 
-import dev.ekoolkit.testkit.internal.SharedServerLock;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;

@@ -31,6 +31,7 @@ class VerificationTest {
     @Test
     void the_app_exchanges_the_code_with_form_credentials_and_the_verifier(EkoolMock ekool) {
         try (GreetingApp app = signIn(ekool, ekool.properties())) {
+            // verification-example:start
             assertThat(ekool.takeRequest(Endpoint.TOKEN))
                     .isTokenRequest()
                     .hasGrantType("authorization_code")
@@ -40,6 +41,7 @@ class VerificationTest {
                     .usedPkce()
                     .hasParam("client_secret", "****")
                     .hasStatus(200);
+            // verification-example:end
         }
     }
 

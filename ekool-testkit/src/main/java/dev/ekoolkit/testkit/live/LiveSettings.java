@@ -6,6 +6,7 @@ import dev.ekoolkit.core.credentials.CredentialFormat;
 import dev.ekoolkit.core.credentials.Violation;
 import dev.ekoolkit.core.environment.EkoolEnvironment;
 import dev.ekoolkit.core.error.EkoolOAuthException;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +75,17 @@ public record LiveSettings(EkoolEnvironment environment, ClientCredentials crede
     /** The settings from the process environment, empty when live mode is off. */
     public static Optional<LiveSettings> fromEnvironment() {
         return resolve(name -> Optional.ofNullable(System.getenv(name)));
+    }
+
+    /**
+     * The settings in force for a JUnit test class or test: each variable's JUnit configuration parameter
+     * ({@link #configurationParameter(String)}) first, then the process environment; empty when live mode is off.
+     *
+     * @throws IllegalArgumentException naming every missing or malformed variable (never echoing the secret)
+     */
+    public static Optional<LiveSettings> fromContext(ExtensionContext context) {
+        return resolve(name -> context.getConfigurationParameter(configurationParameter(name))
+                .or(() -> Optional.ofNullable(System.getenv(name))));
     }
 
     /**

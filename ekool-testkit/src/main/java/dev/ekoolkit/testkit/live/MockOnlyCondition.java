@@ -1,6 +1,5 @@
 package dev.ekoolkit.testkit.live;
 
-import dev.ekoolkit.testkit.internal.Live;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -15,7 +14,7 @@ final class MockOnlyCondition implements ExecutionCondition {
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         Optional<LiveSettings> live;
         try {
-            live = Live.settings(context);
+            live = LiveSettings.fromContext(context);
         } catch (IllegalArgumentException e) {
             // The extension reports misconfigured live settings as a configuration error; let it.
             return ConditionEvaluationResult.enabled("live settings are misconfigured");

@@ -1,7 +1,5 @@
-package dev.ekoolkit.testkit.internal;
+package dev.ekoolkit.testkit;
 
-import dev.ekoolkit.testkit.EkoolMock;
-import dev.ekoolkit.testkit.EkoolMockTest;
 import org.junit.jupiter.api.parallel.ResourceLocksProvider;
 import org.junit.jupiter.api.parallel.Resources;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -16,9 +14,11 @@ import java.util.Set;
  * Gives classes annotated {@code @EkoolMockTest(shared = true)} the lock {@link EkoolMock#SHARED_SERVER_LOCK}, so
  * JUnit never runs two of them at the same time, and classes annotated {@code @EkoolMockTest(systemProperties = true)}
  * read-write access to JUnit's {@link Resources#SYSTEM_PROPERTIES}, so no other test that declares the same resource
- * runs while the properties are set; per-class servers need no lock. Public only because JUnit instantiates it.
+ * runs while the properties are set; per-class servers need no lock.
+ * Package-private: JUnit instantiates it reflectively, and keeping it beside {@link EkoolMockTest} keeps the
+ * {@code internal} package free of imports from the testkit.
  */
-public final class SharedServerLock implements ResourceLocksProvider {
+final class SharedServerLock implements ResourceLocksProvider {
 
     private static final Lock SHARED = new Lock(EkoolMock.SHARED_SERVER_LOCK);
     private static final Lock PROPERTIES = new Lock(Resources.SYSTEM_PROPERTIES);

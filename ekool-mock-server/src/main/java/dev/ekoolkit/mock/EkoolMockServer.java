@@ -4,16 +4,18 @@ import dev.ekoolkit.core.client.ClientRegistrationRequest;
 import dev.ekoolkit.core.credentials.ClientId;
 import dev.ekoolkit.core.environment.EkoolEnvironment;
 import dev.ekoolkit.core.scope.Scopes;
-import dev.ekoolkit.mock.admin.Endpoint;
-import dev.ekoolkit.mock.admin.Fault;
-import dev.ekoolkit.mock.admin.RecordedRequest;
+import dev.ekoolkit.mock.api.Endpoint;
+import dev.ekoolkit.mock.api.Fault;
+import dev.ekoolkit.mock.api.MockControl;
+import dev.ekoolkit.mock.api.RecordedRequest;
+import dev.ekoolkit.mock.api.TokenResponse;
 import dev.ekoolkit.mock.config.MockClient;
 import dev.ekoolkit.mock.config.MockConfig;
 import dev.ekoolkit.mock.config.MockConfigLoader;
 import dev.ekoolkit.mock.config.MockUser;
-import dev.ekoolkit.mock.internal.MockRuntime;
-import dev.ekoolkit.mock.internal.Routes;
-import dev.ekoolkit.mock.token.TokenResponse;
+import dev.ekoolkit.mock.runtime.MockRuntime;
+import dev.ekoolkit.mock.state.MockState;
+import dev.ekoolkit.mock.wiring.Routes;
 import io.javalin.Javalin;
 
 import java.net.URI;
@@ -34,13 +36,19 @@ import java.util.Optional;
  *     EkoolEnvironment env = server.environment();
  *     MockClient client = server.defaultClient();
  *     // point the application at env and client.credentials(), log in, then:
- *     RecordedRequest tokenRequest = server.takeRequest(Duration.ofSeconds(5)).orElseThrow();
+ *     RecordedRequest tokenRequest = server.pollRequest(Duration.ofSeconds(5)).orElseThrow();
  * }
  * }</pre>
  *
+ * <p>The test-control operations are those of {@link MockControl}, implemented once by the server's runtime;
+ * the admin HTTP API and the testkit's {@code EkoolMock} expose the same operations under the same names.
+ *
  * <p>Thread-safe. Every URL accessor throws {@link IllegalStateException} before {@link #start()}.
+ *
+ * <p>(Longer than 400 lines because it holds its public {@link Builder} and one documented, one-line forwarding
+ * method per control operation; the logic is in {@code MockRuntime}.)
  */
-public final class EkoolMockServer implements AutoCloseable {
+public final class EkoolMockServer implements MockControl, AutoCloseable {
 
     private final String host;
     private final int requestedPort;
@@ -180,127 +188,107 @@ public final class EkoolMockServer implements AutoCloseable {
      */
     public MockClient defaultClient() {
         MockClient configured = runtime.config().defaultClient();
-        return runtime.state().clients().find(configured.id().value()).orElse(configured);
+        return runtime.clients().stream().filter(c -> c.id().equals(configured.id())).findFirst().orElse(configured);
     }
 
-    /**
-     * Registers a client; its credentials work at once.
-     *
-     * @throws IllegalArgumentException when the id is taken or a scope is unknown to the server
-     */
+    @Override
     public MockClient registerClient(MockClient client) {
         return runtime.registerClient(client);
     }
 
-    /**
-     * Registers a client for a registration request (the e-mail eKool asks for), answering with freshly
-     * generated 32/40-character credentials, as eKool's e-mail reply would; the organisation becomes its name.
-     *
-     * @throws IllegalArgumentException when a requested scope is unknown to the server
-     */
+    @Override
     public MockClient registerClient(ClientRegistrationRequest request) {
         return runtime.registerClient(request);
     }
 
-    /** Every registered client, in registration order; immutable. */
+    @Override
     public List<MockClient> clients() {
-        return runtime.state().clients().list();
+        return runtime.clients();
     }
 
-    /**
-     * Replaces the registered client that has the same id in one step (for example with another redirect
-     * URI), so requests in flight never see it missing; tokens already issued to it stay valid.
-     *
-     * @throws IllegalArgumentException when no client with that id is registered or a scope is unknown
-     */
+    @Override
     public MockClient updateClient(MockClient client) {
         return runtime.updateClient(client);
     }
 
-    /** Removes a client and revokes its tokens; {@code true} when it was registered. */
+    @Override
     public boolean removeClient(ClientId id) {
-        return runtime.removeClient(Objects.requireNonNull(id, "id"));
+        return runtime.removeClient(id);
     }
 
-    /** Every user, in order; immutable. */
+    @Override
     public List<MockUser> users() {
-        return runtime.state().users().list();
+        return runtime.users();
     }
 
-    /**
-     * Adds a user.
-     *
-     * @throws IllegalArgumentException when the id or username is taken or a child id is unknown
-     */
+    @Override
+    public MockUser user(String idOrUsername) {
+        return runtime.user(idOrUsername);
+    }
+
+    @Override
     public MockUser addUser(MockUser user) {
         return runtime.addUser(user);
     }
 
-    /**
-     * Makes the next authorization log in as this user, skipping the login and consent pages (one-shot; takes
-     * precedence over auto-login).
-     *
-     * @throws IllegalArgumentException when no user has this id or username
-     */
+    @Override
     public void loginAs(String userIdOrUsername) {
         runtime.loginAs(userIdOrUsername);
     }
 
-    /** Turns persistent auto-login on for a user (every authorization skips the pages), or off with {@code null}. */
+    @Override
     public void autoLogin(String userIdOrUsernameOrNull) {
         runtime.autoLogin(userIdOrUsernameOrNull);
     }
 
-    /**
-     * A valid token pair as if the user had logged in to the client and approved {@code scopes}, without any
-     * browser or HTTP request.
-     *
-     * @param userIdOrUsername the user
-     * @param clientId         the client, or {@code null} for the default client
-     * @param scopes           the scopes, each allowed for the client (may be empty)
-     * @throws IllegalArgumentException naming an unknown user or client or a scope not allowed
-     */
-    public TokenResponse issueTokens(String userIdOrUsername, ClientId clientId, Scopes scopes) {
-        return runtime.issueTokens(userIdOrUsername, clientId, scopes);
+    @Override
+    public TokenResponse issueTokens(String userIdOrUsername, ClientId clientIdOrNull, Scopes scopesOrNull) {
+        return runtime.issueTokens(userIdOrUsername, clientIdOrNull, scopesOrNull);
     }
 
-    /** Serves {@code fault} for the next {@link Fault#times()} requests to {@code endpoint}. */
+    @Override
     public void failNext(Endpoint endpoint, Fault fault) {
-        runtime.faults().failNext(endpoint, fault);
+        runtime.failNext(endpoint, fault);
     }
 
-    /** Delays the answer to the next request to {@code endpoint} (0 to 5 minutes). */
+    @Override
     public void delayNext(Endpoint endpoint, Duration delay) {
-        runtime.faults().delayNext(endpoint, delay);
+        runtime.delayNext(endpoint, delay);
     }
 
-    /** Every recorded request, oldest first (bounded; secrets masked); an immutable snapshot. */
+    @Override
+    public void clearFaults() {
+        runtime.clearFaults();
+    }
+
+    @Override
     public List<RecordedRequest> requests() {
-        return runtime.journal().snapshot();
+        return runtime.requests();
     }
 
-    /** The oldest recorded request not yet taken, waiting up to {@code timeout}; empty when none arrives. */
-    public Optional<RecordedRequest> takeRequest(Duration timeout) {
-        return runtime.journal().take(Objects.requireNonNull(timeout, "timeout"));
+    @Override
+    public Optional<RecordedRequest> pollRequest(Duration timeout) {
+        return runtime.pollRequest(timeout);
     }
 
-    /**
-     * Returns to the configuration: clients and users as configured; logins, codes, tokens, faults, recorded
-     * requests and the one-shot login choice dropped; auto-login as built; the clock offset back to zero. The
-     * server keeps running on the same port with the same signing key.
-     */
+    @Override
     public void reset() {
         runtime.reset();
     }
 
-    /** Moves the server's clock forward, to expire codes and tokens without sleeping. */
-    public void advanceClock(Duration d) {
-        runtime.advanceClock(d);
+    @Override
+    public void advanceClock(Duration duration) {
+        runtime.advanceClock(duration);
     }
 
-    /** The server's clock: the built clock (default: system UTC) plus the offset {@link #advanceClock} added. */
+    @Override
     public Clock clock() {
         return runtime.clock();
+    }
+
+    /** The current state, for this package's tests of the stores' bounds; not API. */
+    MockState state() {
+        return runtime.state();
     }
 
     @Override

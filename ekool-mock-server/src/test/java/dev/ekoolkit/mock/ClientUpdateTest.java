@@ -3,9 +3,9 @@ package dev.ekoolkit.mock;
 import dev.ekoolkit.core.client.RedirectUri;
 import dev.ekoolkit.core.credentials.ClientCredentials;
 import dev.ekoolkit.core.scope.Scopes;
+import dev.ekoolkit.mock.api.TokenResponse;
 import dev.ekoolkit.mock.config.MockClient;
 import dev.ekoolkit.mock.support.Flows;
-import dev.ekoolkit.mock.token.TokenResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -10,15 +10,14 @@ import dev.ekoolkit.core.flow.ResourceAccessException;
 import dev.ekoolkit.core.flow.TokenEndpointException;
 import dev.ekoolkit.core.flow.TokenSet;
 import dev.ekoolkit.core.scope.Scopes;
-import dev.ekoolkit.mock.admin.AuthMethod;
-import dev.ekoolkit.mock.admin.Endpoint;
-import dev.ekoolkit.mock.admin.RecordedRequest;
+import dev.ekoolkit.mock.api.AuthMethod;
+import dev.ekoolkit.mock.api.Endpoint;
+import dev.ekoolkit.mock.api.RecordedRequest;
 import dev.ekoolkit.mock.config.MockConfig;
+import dev.ekoolkit.mock.support.MockServerExtension;
 import dev.ekoolkit.mock.support.TestHttp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -33,20 +32,8 @@ class EkoolOAuthClientEndToEndTest {
 
     private static EkoolMockServer server;
 
-    @BeforeAll
-    static void start() {
-        server = EkoolMockServer.builder().autoLogin("jaan").build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.reset();
-    }
+    @RegisterExtension
+    static final MockServerExtension MOCK = new MockServerExtension(b -> b.autoLogin("jaan"), s -> server = s);
 
     private static EkoolOAuthClient client(ClientAuthentication auth) {
         return EkoolOAuthClient.builder()

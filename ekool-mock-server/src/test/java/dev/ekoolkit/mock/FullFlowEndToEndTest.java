@@ -8,11 +8,10 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.ekoolkit.mock.config.MockConfig;
 import dev.ekoolkit.mock.support.Flows;
+import dev.ekoolkit.mock.support.MockServerExtension;
 import dev.ekoolkit.mock.support.TestHttp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -26,20 +25,8 @@ class FullFlowEndToEndTest {
 
     private static EkoolMockServer server;
 
-    @BeforeAll
-    static void start() {
-        server = EkoolMockServer.builder().autoLogin("mari").build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.reset();
-    }
+    @RegisterExtension
+    static final MockServerExtension MOCK = new MockServerExtension(b -> b.autoLogin("mari"), s -> server = s);
 
     @Test
     void auto_login_redirects_straight_back_with_a_code_and_the_state() {

@@ -27,11 +27,11 @@ import com.nimbusds.oauth2.sdk.token.BearerTokenError;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.Tokens;
 import dev.ekoolkit.mock.config.MockConfig;
+import dev.ekoolkit.mock.support.MockServerExtension;
 import dev.ekoolkit.mock.support.TestHttp;
 import net.minidev.json.JSONObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -42,19 +42,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NimbusClientEndToEndTest {
 
     private static EkoolMockServer server;
+
+    @RegisterExtension
+    static final MockServerExtension MOCK = new MockServerExtension(b -> b.autoLogin("100002"), s -> server = s);
     private static final ClientID CLIENT = new ClientID(MockConfig.DEMO_CLIENT_ID);
     private static final Secret SECRET = new Secret(MockConfig.DEMO_CLIENT_SECRET);
     private static final URI CALLBACK = URI.create(MockConfig.DEMO_REDIRECT_URI_IPV4);
-
-    @BeforeAll
-    static void start() {
-        server = EkoolMockServer.builder().autoLogin("100002").build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void discovers_logs_in_reads_the_profile_refreshes_and_sees_the_replay_refused() throws Exception {

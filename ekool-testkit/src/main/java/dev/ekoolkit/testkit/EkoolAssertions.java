@@ -1,8 +1,8 @@
 package dev.ekoolkit.testkit;
 
 import dev.ekoolkit.core.flow.TokenSet;
-import dev.ekoolkit.mock.admin.RecordedRequest;
-import dev.ekoolkit.mock.token.TokenResponse;
+import dev.ekoolkit.mock.api.RecordedRequest;
+import dev.ekoolkit.mock.api.TokenResponse;
 
 /**
  * AssertJ entry points for what the eKool mock recorded and issued. Import statically next to AssertJ's own
@@ -15,7 +15,7 @@ import dev.ekoolkit.mock.token.TokenResponse;
  *         .hasClientId(ekool.client().clientId())
  *         .hasRedirectUri(app.callbackUri())
  *         .usedPkce();
- * assertThat(ekool.tokensFor("mari")).isBearer().hasScope("users-basic").isForUser("100001");
+ * assertThat(ekool.issueTokens("mari")).isBearer().hasScope("users-basic").isForUser("100001");
  * }</pre>
  */
 public final class EkoolAssertions {
@@ -28,7 +28,7 @@ public final class EkoolAssertions {
         return new RecordedRequestAssert(actual);
     }
 
-    /** Assertions on a token pair the mock issued ({@link EkoolMock#tokensFor}). */
+    /** Assertions on a token pair the mock issued ({@link EkoolMock#issueTokens}). */
     public static TokenResponseAssert assertThat(TokenResponse actual) {
         return new TokenResponseAssert(actual);
     }

@@ -8,12 +8,13 @@ import dev.ekoolkit.core.environment.EkoolEnvironment;
 import dev.ekoolkit.core.scope.Scope;
 import dev.ekoolkit.core.scope.Scopes;
 import dev.ekoolkit.mock.EkoolMockServer;
-import dev.ekoolkit.mock.admin.Endpoint;
-import dev.ekoolkit.mock.admin.Fault;
-import dev.ekoolkit.mock.admin.RecordedRequest;
+import dev.ekoolkit.mock.api.Endpoint;
+import dev.ekoolkit.mock.api.Fault;
+import dev.ekoolkit.mock.api.MockControl;
+import dev.ekoolkit.mock.api.RecordedRequest;
+import dev.ekoolkit.mock.api.TokenResponse;
 import dev.ekoolkit.mock.config.MockClient;
 import dev.ekoolkit.mock.config.MockUser;
-import dev.ekoolkit.mock.token.TokenResponse;
 import dev.ekoolkit.testkit.live.LiveSettings;
 import dev.ekoolkit.testkit.live.MockOnly;
 import org.junit.jupiter.api.Assumptions;
@@ -23,6 +24,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,8 +53,11 @@ import java.util.Optional;
  * aborts the calling test (it is reported as skipped, naming the method), as {@link MockOnly} does up front.
  *
  * <p>Thread-safe: the application under test may call the mock from its own threads while the test scripts it.
+ *
+ * <p>(Longer than 400 lines because it is the one handle tests read: a documented, gated delegation per
+ * {@link MockControl} operation, plus the test conveniences; there is no logic to split off.)
  */
-public final class EkoolMock {
+public final class EkoolMock implements MockControl {
 
     /**
      * The JUnit resource lock that tests sharing one server across the run hold ({@code @ResourceLock(EkoolMock.SHARED_SERVER_LOCK)});
@@ -77,6 +82,17 @@ public final class EkoolMock {
         this.server = server;
         this.live = live;
         this.names = Objects.requireNonNull(names, "names");
+    }
+
+    /**
+     * A handle on a running {@code server} whose lifetime someone else owns (closing it stays the caller's job),
+     * with the default system property names. The testkit's Spring support uses it for the mock it ties to an
+     * application context; a test rarely needs it.
+     *
+     * @throws NullPointerException when {@code server} is {@code null}
+     */
+    public static EkoolMock of(EkoolMockServer server) {
+        return of(server, SystemPropertyNames.defaults());
     }
 
     /** A handle on a running mock server. */
@@ -161,6 +177,7 @@ public final class EkoolMock {
     }
 
     /** Every client the mock knows, in registration order; mock-only. */
+    @Override
     public List<MockClient> clients() {
         return requireMock("clients()").clients();
     }
@@ -169,16 +186,29 @@ public final class EkoolMock {
      * Registers a client as eKool would answer a registration e-mail: freshly generated 32/40-character
      * credentials for the request's redirect URIs and scopes; mock-only.
      */
+    @Override
     public MockClient registerClient(ClientRegistrationRequest request) {
         return requireMock("registerClient(request)").registerClient(Objects.requireNonNull(request, "request"));
     }
 
     /** Registers a fully specified client; its credentials work at once; mock-only. */
+    @Override
     public MockClient registerClient(MockClient client) {
         return requireMock("registerClient(client)").registerClient(Objects.requireNonNull(client, "client"));
     }
 
+    /**
+     * Replaces the registered client with the same id in one step; tokens already issued to it stay valid; mock-only.
+     *
+     * @throws IllegalArgumentException when no client has that id or a scope is unknown to the mock
+     */
+    @Override
+    public MockClient updateClient(MockClient client) {
+        return requireMock("updateClient(client)").updateClient(Objects.requireNonNull(client, "client"));
+    }
+
     /** Removes a client and revokes its tokens; {@code true} when it was registered; mock-only. */
+    @Override
     public boolean removeClient(ClientId id) {
         return requireMock("removeClient(id)").removeClient(id);
     }
@@ -203,6 +233,7 @@ public final class EkoolMock {
     }
 
     /** Every user, in order; mock-only. */
+    @Override
     public List<MockUser> users() {
         return requireMock("users()").users();
     }
@@ -212,15 +243,13 @@ public final class EkoolMock {
      *
      * @throws IllegalArgumentException naming the user and the ones that exist
      */
+    @Override
     public MockUser user(String idOrUsername) {
-        List<MockUser> all = users();
-        return all.stream().filter(u -> u.id().equals(idOrUsername)).findFirst()
-                .or(() -> all.stream().filter(u -> u.username().equalsIgnoreCase(idOrUsername)).findFirst())
-                .orElseThrow(() -> new IllegalArgumentException("no mock user has the id or username '" + idOrUsername
-                        + "'; users: " + all.stream().map(MockUser::username).toList()));
+        return requireMock("user(idOrUsername)").user(idOrUsername);
     }
 
     /** Adds a user who can log in at once; mock-only. */
+    @Override
     public MockUser addUser(MockUser user) {
         return requireMock("addUser(user)").addUser(Objects.requireNonNull(user, "user"));
     }
@@ -228,11 +257,13 @@ public final class EkoolMock {
     // ---------------------------------------------------------------- logins and tokens (mock-only)
 
     /** Makes the next authorization log in as this user (id or username), skipping the login and consent pages; mock-only. */
+    @Override
     public void loginAs(String userIdOrUsername) {
         requireMock("loginAs(user)").loginAs(Objects.requireNonNull(userIdOrUsername, "userIdOrUsername"));
     }
 
     /** Logs every following authorization in as this user without pages, or turns that off with {@code null}; mock-only. */
+    @Override
     public void autoLogin(String userIdOrUsernameOrNull) {
         requireMock("autoLogin(user)").autoLogin(userIdOrUsernameOrNull);
     }
@@ -268,19 +299,30 @@ public final class EkoolMock {
                 + title(response.body()) + "' instead of redirecting to the application; " + hint);
     }
 
-    /** A valid token pair for the user and the default client with scope {@code users-basic}, without any browser; mock-only. */
-    public TokenResponse tokensFor(String userIdOrUsername) {
-        return tokensFor(userIdOrUsername, Scopes.of(Scope.USERS_BASIC));
+    /**
+     * A valid token pair for the user and the default client with scope {@code users-basic}, without any browser;
+     * a test convenience for {@link #issueTokens(String, ClientId, Scopes)}; mock-only.
+     */
+    public TokenResponse issueTokens(String userIdOrUsername) {
+        return issueTokens(userIdOrUsername, null, Scopes.of(Scope.USERS_BASIC));
     }
 
     /** A valid token pair for the user and the default client with these scopes, without any browser; mock-only. */
-    public TokenResponse tokensFor(String userIdOrUsername, Scopes scopes) {
-        return requireMock("tokensFor(user, scopes)").issueTokens(userIdOrUsername, null, scopes);
+    public TokenResponse issueTokens(String userIdOrUsername, Scopes scopes) {
+        return issueTokens(userIdOrUsername, null, Objects.requireNonNull(scopes, "scopes"));
     }
 
-    /** A valid token pair for the user and the given client with these scopes, without any browser; mock-only. */
-    public TokenResponse tokensFor(String userIdOrUsername, ClientId clientId, Scopes scopes) {
-        return requireMock("tokensFor(user, client, scopes)").issueTokens(userIdOrUsername, clientId, scopes);
+    /**
+     * A valid token pair as if the user had logged in to the client and approved the scopes, without any browser;
+     * mock-only.
+     *
+     * @param clientIdOrNull the client, or {@code null} for the default client
+     * @param scopesOrNull   the scopes, or {@code null} for every scope the client allows
+     * @throws IllegalArgumentException naming an unknown user or client or a scope the client may not request
+     */
+    @Override
+    public TokenResponse issueTokens(String userIdOrUsername, ClientId clientIdOrNull, Scopes scopesOrNull) {
+        return requireMock("issueTokens(user, client, scopes)").issueTokens(userIdOrUsername, clientIdOrNull, scopesOrNull);
     }
 
     // ---------------------------------------------------------------- faults (mock-only)
@@ -289,6 +331,7 @@ public final class EkoolMock {
      * Serves {@code fault} for the next {@link Fault#times()} requests to the endpoint, such as
      * {@code failNext(Endpoint.TOKEN, Fault.oauthError("invalid_grant", "code expired"))}; mock-only.
      */
+    @Override
     public void failNext(Endpoint endpoint, Fault fault) {
         requireMock("failNext(endpoint, fault)").failNext(endpoint, fault);
     }
@@ -299,13 +342,21 @@ public final class EkoolMock {
     }
 
     /** Delays the answer to the next request to the endpoint, to test the application's timeouts; mock-only. */
+    @Override
     public void delayNext(Endpoint endpoint, Duration delay) {
         requireMock("delayNext(endpoint, delay)").delayNext(endpoint, delay);
+    }
+
+    /** Drops every queued fault and delay; mock-only. */
+    @Override
+    public void clearFaults() {
+        requireMock("clearFaults()").clearFaults();
     }
 
     // ---------------------------------------------------------------- recorded requests (mock-only)
 
     /** Every request the mock recorded, oldest first, secrets masked; an immutable snapshot; mock-only. */
+    @Override
     public List<RecordedRequest> requests() {
         return requireMock("requests()").requests();
     }
@@ -355,7 +406,7 @@ public final class EkoolMock {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-            Optional<RecordedRequest> next = s.takeRequest(left);
+            Optional<RecordedRequest> next = s.pollRequest(left);
             if (next.isEmpty()) {
                 throw new AssertionError("no request to " + endpoint + " (" + endpoint.path()
                         + ") reached the eKool mock within " + timeout + "; recorded so far: " + summary(s.requests()));
@@ -367,8 +418,9 @@ public final class EkoolMock {
     }
 
     /** The oldest request not yet taken, waiting up to {@code timeout}; empty when none arrives; mock-only. */
+    @Override
     public Optional<RecordedRequest> pollRequest(Duration timeout) {
-        return requireMock("pollRequest(timeout)").takeRequest(Objects.requireNonNull(timeout, "timeout"));
+        return requireMock("pollRequest(timeout)").pollRequest(Objects.requireNonNull(timeout, "timeout"));
     }
 
     // ---------------------------------------------------------------- state and time (mock-only)
@@ -377,13 +429,21 @@ public final class EkoolMock {
      * Returns the mock to its configuration: clients and users as configured, no logins, codes, tokens, faults or
      * recorded requests, auto-login as built, the clock back; mock-only.
      */
+    @Override
     public void reset() {
         requireMock("reset()").reset();
     }
 
     /** Moves the mock's clock forward, to expire codes and tokens without sleeping; mock-only. */
+    @Override
     public void advanceClock(Duration duration) {
         requireMock("advanceClock(duration)").advanceClock(duration);
+    }
+
+    /** The mock's clock, which {@link #advanceClock} moves; mock-only. */
+    @Override
+    public Clock clock() {
+        return requireMock("clock()").clock();
     }
 
     /** The server itself, for anything this facade does not offer; mock-only. */

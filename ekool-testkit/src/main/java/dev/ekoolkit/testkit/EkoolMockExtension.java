@@ -136,6 +136,11 @@ public final class EkoolMockExtension implements BeforeAllCallback, BeforeEachCa
     /** Starts (or binds) the per-class or shared server, exports system properties for the class. */
     @Override
     public void beforeAll(ExtensionContext context) {
+        // spring-support:start (dev.ekoolkit.testkit.spring: the mock of a Spring test belongs to its application context)
+        if (SpringManagedMock.managesMock(context)) {
+            return;
+        }
+        // spring-support:end
         Registration registration = registration(context);
         if (slot(context).isPresent()) {
             return; // a @Nested class: the enclosing class's server serves it
@@ -154,6 +159,11 @@ public final class EkoolMockExtension implements BeforeAllCallback, BeforeEachCa
     /** Starts the per-test server, or resets the shared one and takes its lease; exports system properties for the test. */
     @Override
     public void beforeEach(ExtensionContext context) {
+        // spring-support:start (dev.ekoolkit.testkit.spring: the mock of a Spring test belongs to its application context)
+        if (SpringManagedMock.managesMock(context)) {
+            return;
+        }
+        // spring-support:end
         Registration registration = registration(context);
         Optional<Slot> existing = slot(context);
         if (existing.isPresent()) {
@@ -185,6 +195,11 @@ public final class EkoolMockExtension implements BeforeAllCallback, BeforeEachCa
     /** The handle on the server of this class or test. */
     @Override
     public EkoolMock resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        // spring-support:start (dev.ekoolkit.testkit.spring: the mock of a Spring test belongs to its application context)
+        if (SpringManagedMock.managesMock(extensionContext)) {
+            return SpringManagedMock.mock(extensionContext);
+        }
+        // spring-support:end
         return slot(extensionContext).map(Slot::handle).orElseThrow(() -> new ParameterResolutionException(
                 "no eKool mock runs yet where " + parameterContext.getDeclaringExecutable().getName()
                         + " asks for an EkoolMock: " + registration(extensionContext).describe() + " starts one server "

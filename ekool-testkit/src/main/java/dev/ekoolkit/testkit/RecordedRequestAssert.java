@@ -3,9 +3,9 @@ package dev.ekoolkit.testkit;
 import dev.ekoolkit.core.client.RedirectUri;
 import dev.ekoolkit.core.credentials.ClientId;
 import dev.ekoolkit.core.scope.Scopes;
-import dev.ekoolkit.mock.admin.AuthMethod;
-import dev.ekoolkit.mock.admin.Endpoint;
-import dev.ekoolkit.mock.admin.RecordedRequest;
+import dev.ekoolkit.mock.api.AuthMethod;
+import dev.ekoolkit.mock.api.Endpoint;
+import dev.ekoolkit.mock.api.RecordedRequest;
 import org.assertj.core.api.AbstractAssert;
 
 import java.net.URI;

@@ -2,7 +2,7 @@ package dev.ekoolkit.testkit;
 
 import dev.ekoolkit.core.credentials.ClientId;
 import dev.ekoolkit.core.scope.Scope;
-import dev.ekoolkit.mock.token.TokenResponse;
+import dev.ekoolkit.mock.api.TokenResponse;
 import org.assertj.core.api.AbstractAssert;
 
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package dev.ekoolkit.testkit;
 
-import dev.ekoolkit.mock.admin.AuthMethod;
-import dev.ekoolkit.mock.admin.Endpoint;
-import dev.ekoolkit.mock.admin.RecordedRequest;
+import dev.ekoolkit.mock.api.AuthMethod;
+import dev.ekoolkit.mock.api.Endpoint;
+import dev.ekoolkit.mock.api.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import static dev.ekoolkit.testkit.EkoolAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Failure messages of the custom assertions, on hand-made recorded requests. */
 class EkoolAssertionsTest {

@@ -4,9 +4,9 @@ import dev.ekoolkit.core.client.ClientRegistrationRequest;
 import dev.ekoolkit.core.flow.EkoolOAuthClient;
 import dev.ekoolkit.core.flow.PendingAuthorization;
 import dev.ekoolkit.core.scope.Scopes;
-import dev.ekoolkit.mock.admin.Endpoint;
+import dev.ekoolkit.mock.api.Endpoint;
+import dev.ekoolkit.mock.api.TokenResponse;
 import dev.ekoolkit.mock.config.MockClient;
-import dev.ekoolkit.mock.token.TokenResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +28,7 @@ class EkoolMockHandleTest {
 
     @Test
     void tokens_for_a_user_need_no_browser(EkoolMock ekool) {
-        TokenResponse tokens = ekool.tokensFor("mari");
+        TokenResponse tokens = ekool.issueTokens("mari");
 
         assertThat(tokens).isBearer().hasScope("users-basic").isForUser("100001")
                 .isForClient(ekool.client().clientId()).hasRefreshToken().hasJwtAccessToken();
@@ -39,7 +39,7 @@ class EkoolMockHandleTest {
         EkoolOAuthClient client = EkoolOAuthClient.builder().environment(ekool.environment())
                 .credentials(ekool.client()).redirectUri(ekool.redirectUri()).build();
 
-        assertThat(client.fetchBasicProfile(ekool.tokensFor("jaan", Scopes.parse("users-basic")).accessToken()).lastName())
+        assertThat(client.fetchBasicProfile(ekool.issueTokens("jaan", Scopes.parse("users-basic")).accessToken()).lastName())
                 .isEqualTo("Tamm");
     }
 
@@ -66,7 +66,7 @@ class EkoolMockHandleTest {
 
     @Test
     void take_request_fails_with_what_was_recorded_when_nothing_comes(EkoolMock ekool) {
-        ekool.tokensFor("mari");
+        ekool.issueTokens("mari");
 
         assertThatThrownBy(() -> ekool.takeRequest(Endpoint.TOKEN, Duration.ofMillis(50)))
                 .isInstanceOf(AssertionError.class)
@@ -103,7 +103,7 @@ class EkoolMockHandleTest {
     @Test
     void a_user_is_found_by_username_or_id(EkoolMock ekool) {
         assertThat(ekool.user("mari")).isEqualTo(ekool.user("100001"));
-        assertThatThrownBy(() -> ekool.user("nobody")).hasMessageContaining("no mock user has the id or username 'nobody'");
+        assertThatThrownBy(() -> ekool.user("nobody")).hasMessageContaining("no user has the id or username 'nobody'");
     }
 
     private static EkoolOAuthClient client(EkoolMock ekool) {

@@ -156,7 +156,7 @@ class LifecycleTest {
             seen.add(ekool);
             ekool.loginAs("mari");
             ekool.allowRedirectUri("http://127.0.0.1:1/left-behind");
-            ekool.tokensFor("mari");
+            ekool.issueTokens("mari");
         }
 
         @Test

@@ -1,6 +1,6 @@
 package dev.ekoolkit.testkit;
 
-import dev.ekoolkit.mock.admin.Endpoint;
+import dev.ekoolkit.mock.api.Endpoint;
 import dev.ekoolkit.testkit.example.Browser;
 import dev.ekoolkit.testkit.example.GreetingApp;
 import org.junit.jupiter.api.AfterEach;

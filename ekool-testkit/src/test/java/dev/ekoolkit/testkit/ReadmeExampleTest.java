@@ -3,7 +3,7 @@ package dev.ekoolkit.testkit;
 import dev.ekoolkit.core.flow.EkoolOAuthClient;
 import dev.ekoolkit.core.flow.EkoolUser;
 import dev.ekoolkit.core.flow.PendingAuthorization;
-import dev.ekoolkit.mock.admin.Endpoint;
+import dev.ekoolkit.mock.api.Endpoint;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

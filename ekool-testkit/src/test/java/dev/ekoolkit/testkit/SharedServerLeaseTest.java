@@ -63,7 +63,7 @@ class SharedServerLeaseTest {
         EkoolMock handle = shared.handle();
         shared.lease("[test:first]", "@EkoolMockTest").close();
         handle.allowRedirectUri("http://127.0.0.1:1/leftover");
-        handle.tokensFor("mari");
+        handle.issueTokens("mari");
 
         shared.lease("[test:second]", "@EkoolMockTest");
 

@@ -2,8 +2,8 @@ package dev.ekoolkit.mock.bench;
 
 import dev.ekoolkit.core.scope.Scopes;
 import dev.ekoolkit.mock.EkoolMockServer;
-import dev.ekoolkit.mock.admin.Endpoint;
-import dev.ekoolkit.mock.admin.Fault;
+import dev.ekoolkit.mock.api.Endpoint;
+import dev.ekoolkit.mock.api.Fault;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;

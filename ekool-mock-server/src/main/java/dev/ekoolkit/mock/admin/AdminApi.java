@@ -6,26 +6,23 @@ import dev.ekoolkit.core.client.ClientRegistrationRequest;
 import dev.ekoolkit.core.client.RedirectUri;
 import dev.ekoolkit.core.credentials.ClientId;
 import dev.ekoolkit.core.error.EkoolOAuthException;
+import dev.ekoolkit.core.internal.Text;
 import dev.ekoolkit.core.scope.Scopes;
+import dev.ekoolkit.mock.api.Endpoint;
+import dev.ekoolkit.mock.api.Fault;
+import dev.ekoolkit.mock.api.MockControl;
+import dev.ekoolkit.mock.api.RecordedRequest;
+import dev.ekoolkit.mock.api.TokenResponse;
 import dev.ekoolkit.mock.config.MockClient;
 import dev.ekoolkit.mock.config.MockConfigException;
 import dev.ekoolkit.mock.config.MockConfigLoader;
 import dev.ekoolkit.mock.config.MockUser;
-import dev.ekoolkit.mock.internal.Exchange;
 import dev.ekoolkit.mock.internal.Json;
-import dev.ekoolkit.mock.internal.MockRuntime;
-import dev.ekoolkit.mock.internal.Params;
-import dev.ekoolkit.mock.internal.Text;
-import dev.ekoolkit.mock.token.TokenEndpoint;
-import dev.ekoolkit.mock.token.TokenResponse;
+import dev.ekoolkit.mock.runtime.Call;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -45,11 +42,13 @@ public final class AdminApi {
     /** The path prefix. */
     public static final String BASE = "/__admin";
 
-    private final MockRuntime rt;
+    private final MockControl control;
+    private final AdminGuard guard;
 
-    /** The admin API of one server. */
-    public AdminApi(MockRuntime rt) {
-        this.rt = rt;
+    /** The admin API of one server: HTTP mapped onto {@code control}, every request checked by {@code guard}. */
+    public AdminApi(MockControl control, AdminGuard guard) {
+        this.control = control;
+        this.guard = guard;
     }
 
     /** Declares the routes. */
@@ -71,6 +70,10 @@ public final class AdminApi {
             routes.post(path, wrap(h));
         }
 
+        void put(String path, Handler h) {
+            routes.put(path, wrap(h));
+        }
+
         void delete(String path, Handler h) {
             routes.delete(path, wrap(h));
         }
@@ -79,7 +82,7 @@ public final class AdminApi {
             return ctx -> {
                 try {
                     h.handle(ctx);
-                } catch (IllegalArgumentException | IllegalStateException e) {
+                } catch (IllegalArgumentException | IllegalStateException | MockConfigException e) {
                     throw EkoolOAuthException.invalidRequest(String.valueOf(e.getMessage()));
                 } catch (EkoolOAuthException e) {
                     if (e.httpStatus() == 401 && !EkoolOAuthException.INVALID_TOKEN.equals(e.error())) {
@@ -92,157 +95,67 @@ public final class AdminApi {
     }
 
     private void register(Routes routes) {
-        routes.before(BASE, this::guard);
-        routes.before(BASE + "/*", this::guard);
-        routes.get(BASE, ctx -> Exchange.json(ctx, 200, index()));
-        routes.get(BASE + "/clients", ctx -> Exchange.json(ctx, 200, rt.state().clients().list().stream().map(AdminApi::client).toList()));
+        routes.before(BASE, this::check);
+        routes.before(BASE + "/*", this::check);
+        routes.get(BASE, ctx -> json(ctx, 200, index()));
+        routes.get(BASE + "/clients", ctx -> json(ctx, 200, control.clients().stream().map(AdminApi::client).toList()));
         routes.post(BASE + "/clients", this::registerClient);
+        routes.put(BASE + "/clients/{clientId}", this::updateClient);
         routes.delete(BASE + "/clients/{clientId}", this::removeClient);
-        routes.get(BASE + "/users", ctx -> Exchange.json(ctx, 200, rt.state().users().list().stream().map(AdminApi::user).toList()));
+        routes.get(BASE + "/users", ctx -> json(ctx, 200, control.users().stream().map(AdminApi::user).toList()));
+        routes.get(BASE + "/users/{user}", ctx -> json(ctx, 200, user(control.user(ctx.pathParam("user")))));
         routes.post(BASE + "/users", this::addUser);
         routes.post(BASE + "/login-as", ctx -> {
-            rt.loginAs(requiredText(body(ctx), "user"));
+            control.loginAs(requiredText(body(ctx), "user"));
             ctx.status(204);
         });
         routes.post(BASE + "/auto-login", ctx -> {
             JsonNode b = body(ctx);
             JsonNode u = b.get("user");
-            rt.autoLogin(u == null || u.isNull() ? null : requiredText(b, "user"));
+            control.autoLogin(u == null || u.isNull() ? null : requiredText(b, "user"));
             ctx.status(204);
         });
         routes.post(BASE + "/faults", this::queueFault);
         routes.delete(BASE + "/faults", ctx -> {
-            rt.faults().clear();
+            control.clearFaults();
             ctx.status(204);
         });
-        routes.get(BASE + "/requests", ctx -> Exchange.json(ctx, 200, rt.journal().snapshot().stream().map(AdminApi::request).toList()));
+        routes.get(BASE + "/requests", ctx -> json(ctx, 200, control.requests().stream().map(AdminApi::request).toList()));
         routes.post(BASE + "/tokens", this::issueTokens);
+        routes.get(BASE + "/clock", ctx -> json(ctx, 200, Json.object("now", control.clock().instant().toString())));
         routes.post(BASE + "/clock", this::advanceClock);
         routes.post(BASE + "/reset", ctx -> {
-            rt.reset();
+            control.reset();
             ctx.status(204);
         });
-    }
-
-    private void guard(Context ctx) {
-        Exchange.claim(ctx, Exchange.Style.JSON);
-        String token = rt.adminToken();
-        if (token != null) {
-            String header = ctx.header("Authorization");
-            String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : "";
-            if (!MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8))) {
-                ctx.header("WWW-Authenticate", "Bearer realm=\"eKool mock admin\"");
-                throw new EkoolOAuthException(EkoolOAuthException.INVALID_TOKEN, "the admin API of this server requires"
-                        + " 'Authorization: Bearer <admin token>' (the token it was started with)", 401);
-            }
-        } else {
-            if (!isLoopback(ctx.req().getRemoteAddr())) {
-                throw new EkoolOAuthException(EkoolOAuthException.ACCESS_DENIED, "the admin API answers only loopback"
-                        + " callers unless the server was started with an admin token", 403);
-            }
-            String host = ctx.header("Host");
-            if (!isLoopbackHost(hostName(host)) && !hostName(host).equalsIgnoreCase(boundHost())) {
-                throw new EkoolOAuthException(EkoolOAuthException.ACCESS_DENIED, "without an admin token the admin API"
-                        + " answers only requests whose Host header is localhost, a 127.x.x.x or [::1] address or the"
-                        + " host the server was bound to (a defence against DNS rebinding); got Host '"
-                        + Text.printable(host == null ? "" : host, 80) + "'", 403);
-            }
-        }
-        String origin = ctx.header("Origin");
-        if (origin != null && !isOwnOrigin(origin, ctx.header("Host"))) {
-            throw new EkoolOAuthException(EkoolOAuthException.ACCESS_DENIED, "the admin API refuses cross-origin"
-                    + " requests: the Origin header must be this server's own origin (http://<Host>) when present; got '"
-                    + Text.printable(origin, 80) + "'", 403);
-        }
-        String fetchSite = ctx.header("Sec-Fetch-Site");
-        if (fetchSite != null && (fetchSite.trim().equalsIgnoreCase("cross-site") || fetchSite.trim().equalsIgnoreCase("same-site"))) {
-            throw new EkoolOAuthException(EkoolOAuthException.ACCESS_DENIED, "the admin API refuses requests a browser"
-                    + " sends from another site (Sec-Fetch-Site: " + Text.printable(fetchSite, 20) + ")", 403);
-        }
-        String method = ctx.method().name();
-        if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS")
-                && !Params.mediaType(ctx.header("Content-Type")).equals("application/json")) {
-            // Also for empty bodies: a cross-site form or fetch without a preflight cannot send this type.
-            throw new EkoolOAuthException(EkoolOAuthException.INVALID_REQUEST, "admin requests other than GET must be"
-                    + " Content-Type application/json, even with an empty body (a defence against cross-site requests);"
-                    + " got '" + Text.printable(Params.mediaType(ctx.header("Content-Type")), 60) + "'", 415);
-        }
-    }
-
-    /** The host the server was bound to and advertises, lower case, without brackets; empty before start. */
-    private String boundHost() {
-        String base = rt.baseUrl();
-        return base == null ? "" : hostName(java.net.URI.create(base).getRawAuthority());
-    }
-
-    /** The host part of a Host header value (no port, no IPv6 brackets, no trailing dot), lower case. */
-    static String hostName(String hostHeader) {
-        if (hostHeader == null) {
-            return "";
-        }
-        String h = hostHeader.trim().toLowerCase(java.util.Locale.ROOT);
-        if (h.startsWith("[")) {
-            int end = h.indexOf(']');
-            return end < 0 ? h : h.substring(1, end);
-        }
-        int colon = h.indexOf(':');
-        h = colon < 0 ? h : h.substring(0, colon);
-        return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
-    }
-
-    /** {@code localhost}, a literal {@code 127.x.x.x} or {@code ::1}; names are never resolved. */
-    static boolean isLoopbackHost(String host) {
-        if (host.equals("localhost") || host.equals("::1") || host.equals("0:0:0:0:0:0:0:1")) {
-            return true;
-        }
-        if (!host.matches("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}")) {
-            return false;
-        }
-        for (String part : host.split("\\.")) {
-            if (Integer.parseInt(part) > 255) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isOwnOrigin(String origin, String hostHeader) {
-        return hostHeader != null && !hostHeader.isBlank()
-                && origin.trim().equalsIgnoreCase("http://" + hostHeader.trim());
-    }
-
-    static boolean isLoopback(String address) {
-        try {
-            return address != null && InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     private Map<String, Object> index() {
         return Json.object("endpoints", List.of(
-                "GET /__admin/clients", "POST /__admin/clients", "DELETE /__admin/clients/{client_id}",
-                "GET /__admin/users", "POST /__admin/users", "POST /__admin/login-as", "POST /__admin/auto-login",
-                "POST /__admin/faults", "DELETE /__admin/faults", "GET /__admin/requests", "POST /__admin/tokens",
+                "GET /__admin/clients", "POST /__admin/clients", "PUT /__admin/clients/{client_id}",
+                "DELETE /__admin/clients/{client_id}", "GET /__admin/users", "GET /__admin/users/{user}",
+                "POST /__admin/users", "POST /__admin/login-as", "POST /__admin/auto-login", "POST /__admin/faults",
+                "DELETE /__admin/faults", "GET /__admin/requests", "POST /__admin/tokens", "GET /__admin/clock",
                 "POST /__admin/clock", "POST /__admin/reset"));
     }
 
     private void registerClient(Context ctx) {
         JsonNode b = body(ctx);
-        MockClient client;
-        try {
-            if (b.has("client_id") || b.has("client_secret")) {
-                client = MockConfigLoader.client(b, "admin request", "body");
-            } else {
-                client = rt.registerClient(registration(b));
-                Exchange.json(ctx, 201, withSecret(client));
-                return;
-            }
-        } catch (MockConfigException e) {
-            throw EkoolOAuthException.invalidRequest(e.getMessage());
+        MockClient client = b.has("client_id") || b.has("client_secret")
+                ? control.registerClient(MockConfigLoader.client(b, "admin request", "body"))
+                : control.registerClient(registration(b));
+        json(ctx, 201, withSecret(client));
+    }
+
+    private void updateClient(Context ctx) {
+        MockClient client = MockConfigLoader.client(body(ctx), "admin request", "body");
+        String id = ctx.pathParam("clientId");
+        if (!client.id().value().equals(id)) {
+            throw EkoolOAuthException.invalidRequest("client_id in the body ('" + Text.printable(client.id().value(), 64)
+                    + "') must be the one in the path ('" + Text.printable(id, 64) + "')");
         }
-        rt.registerClient(client);
-        Exchange.json(ctx, 201, withSecret(client));
+        control.updateClient(client);
+        json(ctx, 200, client(client));
     }
 
     private static ClientRegistrationRequest registration(JsonNode b) {
@@ -284,9 +197,9 @@ public final class AdminApi {
     private void removeClient(Context ctx) {
         String id = ctx.pathParam("clientId");
         boolean removed = !dev.ekoolkit.core.credentials.CredentialFormat.checkClientId(id).isEmpty() ? false
-                : rt.removeClient(ClientId.of(id));
+                : control.removeClient(ClientId.of(id));
         if (!removed) {
-            Exchange.json(ctx, 404, Json.object("error", "invalid_request", "error_description",
+            json(ctx, 404, Json.object("error", "invalid_request", "error_description",
                     "no client has the id '" + Text.printable(id, 64) + "'", "message", "Not Found"));
             return;
         }
@@ -294,14 +207,9 @@ public final class AdminApi {
     }
 
     private void addUser(Context ctx) {
-        MockUser user;
-        try {
-            user = MockConfigLoader.user(body(ctx), "admin request", "body");
-        } catch (MockConfigException e) {
-            throw EkoolOAuthException.invalidRequest(e.getMessage());
-        }
-        rt.addUser(user);
-        Exchange.json(ctx, 201, user(user));
+        MockUser user = MockConfigLoader.user(body(ctx), "admin request", "body");
+        control.addUser(user);
+        json(ctx, 201, user(user));
     }
 
     private void queueFault(Context ctx) {
@@ -309,7 +217,7 @@ public final class AdminApi {
         Endpoint endpoint = Endpoint.find(requiredText(b, "endpoint")).orElseThrow(() -> EkoolOAuthException.invalidRequest(
                 "endpoint must be one of " + java.util.Arrays.stream(Endpoint.values()).map(Endpoint::wire).toList()));
         if (b.has("delay_ms")) {
-            rt.faults().delayNext(endpoint, Duration.ofMillis(b.get("delay_ms").asLong()));
+            control.delayNext(endpoint, Duration.ofMillis(b.get("delay_ms").asLong()));
         }
         int times = b.has("times") ? b.get("times").asInt() : 1;
         Fault fault = null;
@@ -324,7 +232,7 @@ public final class AdminApi {
                     + " error_description and status), 'status' (a bare HTTP status) or 'delay_ms'");
         }
         if (fault != null) {
-            rt.faults().failNext(endpoint, fault.times(times));
+            control.failNext(endpoint, fault.times(times));
         }
         ctx.status(204);
     }
@@ -344,22 +252,25 @@ public final class AdminApi {
         ClientId clientId = b.hasNonNull("client_id") ? ClientId.parse(b.get("client_id").asText()) : null;
         Scopes scopes = b.hasNonNull("scopes") ? Scopes.parse(b.get("scopes").isArray()
                 ? String.join(" ", toStrings(b.get("scopes"))) : b.get("scopes").asText()) : null;
-        if (scopes == null) {
-            MockClient c = clientId == null ? rt.state().clients().first().orElseThrow(() ->
-                    EkoolOAuthException.invalidRequest("the mock has no clients; register one first"))
-                    : rt.state().clients().find(clientId.value()).orElseThrow(() ->
-                    EkoolOAuthException.invalidRequest("client " + clientId + " is not registered"));
-            scopes = c.allowedScopes();
-        }
-        TokenResponse t = rt.issueTokens(user, clientId, scopes);
-        Exchange.json(ctx, 200, TokenEndpoint.body(t));
+        TokenResponse t = control.issueTokens(user, clientId, scopes);
+        json(ctx, 200, t.toWire());
     }
 
     private void advanceClock(Context ctx) {
         JsonNode b = body(ctx);
         Duration d = MockConfigLoader.duration(requiredText(b, "advance"));
-        rt.advanceClock(d);
-        Exchange.json(ctx, 200, Json.object("now", rt.now().toString()));
+        control.advanceClock(d);
+        json(ctx, 200, Json.object("now", control.clock().instant().toString()));
+    }
+
+    private void check(Context ctx) {
+        Call.claim(ctx, Call.Style.JSON, control.clock().instant());
+        guard.check(ctx);
+    }
+
+    private static void json(Context ctx, int status, Object body) {
+        Call.of(ctx).ifPresent(Call::answered);
+        Json.send(ctx, status, body);
     }
 
     private static JsonNode body(Context ctx) {

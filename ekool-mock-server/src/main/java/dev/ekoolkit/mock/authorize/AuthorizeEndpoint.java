@@ -3,22 +3,21 @@ package dev.ekoolkit.mock.authorize;
 import dev.ekoolkit.core.credentials.CredentialFormat;
 import dev.ekoolkit.core.credentials.Violation;
 import dev.ekoolkit.core.error.EkoolOAuthException;
+import dev.ekoolkit.core.internal.Text;
 import dev.ekoolkit.core.scope.Scope;
 import dev.ekoolkit.core.scope.Scopes;
-import dev.ekoolkit.mock.admin.Endpoint;
 import dev.ekoolkit.mock.config.MockClient;
 import dev.ekoolkit.mock.config.MockUser;
-import dev.ekoolkit.mock.internal.Exchange;
-import dev.ekoolkit.mock.internal.MockRuntime;
 import dev.ekoolkit.mock.internal.Params;
+import dev.ekoolkit.mock.internal.Pkce;
 import dev.ekoolkit.mock.internal.Randoms;
-import dev.ekoolkit.mock.internal.RedirectError;
 import dev.ekoolkit.mock.internal.Redirects;
-import dev.ekoolkit.mock.internal.Text;
+import dev.ekoolkit.mock.runtime.Call;
+import dev.ekoolkit.mock.runtime.MockRuntime;
+import dev.ekoolkit.mock.runtime.ParsedEndpoint;
 import dev.ekoolkit.mock.state.AuthorizationCodes;
 import dev.ekoolkit.mock.state.AuthorizationContext;
 import dev.ekoolkit.mock.state.MockState;
-import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
 import java.util.List;
@@ -32,55 +31,64 @@ import java.util.stream.Collectors;
  * {@code state}. A valid request shows the login page, or, with auto-login or a chosen next login, redirects
  * straight back with a code.
  */
-public final class AuthorizeEndpoint {
+public final class AuthorizeEndpoint implements ParsedEndpoint<AuthorizeEndpoint.Request> {
+
+    /**
+     * A checked authorization request.
+     *
+     * @param client  the registered client it names
+     * @param context what the code will be bound to: client, redirect URI, scopes, state, PKCE challenge
+     */
+    public record Request(MockClient client, AuthorizationContext context) {
+    }
 
     /** The longest {@code state} accepted (the mock's bound, so redirects stay short). */
     public static final int MAX_STATE = 1024;
 
     private final MockRuntime rt;
-    private final LoginPages pages;
+    private final LoginHandlers login;
 
-    /** The endpoint of one server. */
-    public AuthorizeEndpoint(MockRuntime rt, LoginPages pages) {
+    /** The endpoint of one server; a request without a chosen user continues at {@code login}. */
+    public AuthorizeEndpoint(MockRuntime rt, LoginHandlers login) {
         this.rt = rt;
-        this.pages = pages;
+        this.login = login;
     }
 
-    /** Handles one authorization request. */
-    public void handle(Context ctx) {
-        Params q = Exchange.params(ctx);
-        MockState state = rt.state();
-        MockClient client = client(q, state);
+    /**
+     * Parses and checks the whole authorization request. Until its client and redirect URI are known, errors get
+     * an HTML page (RFC 6749 §4.1.2.1); from then on they are redirected to the client with the state.
+     */
+    @Override
+    public Request parse(Call call) {
+        Params q = call.params();
+        MockClient client = client(q, rt.state());
         String redirectUri = redirectUri(q, client);
-        String clientState = null;
-        try {
-            clientState = q.get("state");
-            if (clientState != null && clientState.length() > MAX_STATE) {
-                clientState = null;
-                throw EkoolOAuthException.invalidRequest("state must be at most " + MAX_STATE + " characters (the mock's"
-                        + " bound); got " + q.asMap().get("state").get(0).length());
-            }
-            if (Exchange.applyFault(rt, Endpoint.AUTHORIZE, ctx)) {
-                return;
-            }
-            AuthorizationContext request = validate(q, client, redirectUri, clientState);
-            Optional<MockUser> chosen;
-            try {
-                chosen = rt.takeLoginChoice();
-            } catch (IllegalStateException e) {
-                throw new EkoolOAuthException(EkoolOAuthException.SERVER_ERROR, e.getMessage(), 500);
-            }
-            if (chosen.isPresent()) {
-                ctx.header("Cache-Control", "no-store");
-                ctx.redirect(issueCode(rt, request, chosen.get()), HttpStatus.FOUND);
-                return;
-            }
-            pages.begin(ctx, request, client);
-        } catch (RedirectError e) {
-            throw e;
-        } catch (EkoolOAuthException e) {
-            throw new RedirectError(e, redirectUri, clientState);
+        call.redirectErrorsTo(redirectUri, null);
+        String clientState = q.get("state");
+        if (clientState != null && clientState.length() > MAX_STATE) {
+            throw EkoolOAuthException.invalidRequest("state must be at most " + MAX_STATE + " characters (the mock's"
+                    + " bound); got " + clientState.length());
         }
+        call.redirectErrorsTo(redirectUri, clientState);
+        return new Request(client, validate(q, client, redirectUri, clientState));
+    }
+
+    /** Logs the chosen user straight in (auto-login or a chosen next login) or shows the login page. */
+    @Override
+    public void answer(Call call, Request request) {
+        Optional<MockUser> chosen;
+        try {
+            chosen = rt.takeLoginChoice();
+        } catch (IllegalStateException e) {
+            throw new EkoolOAuthException(EkoolOAuthException.SERVER_ERROR, e.getMessage(), 500);
+        }
+        if (chosen.isPresent()) {
+            call.answered();
+            call.ctx().header("Cache-Control", "no-store");
+            call.ctx().redirect(issueCode(rt, request.context(), chosen.get()), HttpStatus.FOUND);
+            return;
+        }
+        login.begin(call, request.context(), request.client());
     }
 
     /**
@@ -165,7 +173,7 @@ public final class AuthorizeEndpoint {
                     + " (RFC 7636 section 4.3)");
         }
         if (challenge != null) {
-            if (!isChallenge(challenge)) {
+            if (!Pkce.isWellFormed(challenge)) {
                 throw EkoolOAuthException.invalidRequest("code_challenge must be 43 to 128 characters from A-Z, a-z,"
                         + " 0-9, '-', '.', '_', '~' (RFC 7636 section 4.2); got " + challenge.length() + " characters");
             }
@@ -187,20 +195,5 @@ public final class AuthorizeEndpoint {
             throw new EkoolOAuthException(e.error(), e.errorDescription(), 400);
         }
         return q.get(name);
-    }
-
-    private static boolean isChallenge(String c) {
-        if (c.length() < 43 || c.length() > 128) {
-            return false;
-        }
-        for (int i = 0; i < c.length(); i++) {
-            char ch = c.charAt(i);
-            boolean ok = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')
-                    || ch == '-' || ch == '.' || ch == '_' || ch == '~';
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
     }
 }

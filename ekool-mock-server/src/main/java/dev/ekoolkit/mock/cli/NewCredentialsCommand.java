@@ -1,11 +1,11 @@
 package dev.ekoolkit.mock.cli;
 
 import dev.ekoolkit.core.credentials.ClientCredentials;
+import dev.ekoolkit.mock.internal.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.security.SecureRandom;
-import java.util.concurrent.Callable;
 
 /**
  * {@code new-credentials}: prints a fresh random client id and secret in eKool's format (32 and 40 letters
@@ -42,10 +42,10 @@ final class NewCredentialsCommand implements Runnable {
         ClientCredentials credentials = ClientCredentials.generate(new SecureRandom());
         String id = credentials.clientId().value();
         String secret = credentials.clientSecret().value();
-        // Both values are letters and digits only, so neither format needs escaping.
         switch (format) {
+            // Both values are letters and digits only, so the env lines need no escaping.
             case ENV -> io.out().print("client_id=" + id + "\nclient_secret=" + secret + "\n");
-            case JSON -> io.out().print("{\"client_id\":\"" + id + "\",\"client_secret\":\"" + secret + "\"}\n");
+            case JSON -> io.out().print(Json.write(Json.object("client_id", id, "client_secret", secret)) + "\n");
         }
         io.out().flush();
     }

@@ -1,8 +1,8 @@
 package dev.ekoolkit.mock.cli;
 
 import dev.ekoolkit.mock.config.MockConfig;
+import dev.ekoolkit.mock.grant.SigningKeys;
 import dev.ekoolkit.mock.internal.Json;
-import dev.ekoolkit.mock.token.SigningKeys;
 
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -34,7 +34,7 @@ final class StartupPreload {
         "org.eclipse.jetty.http.HttpParser",
         "org.eclipse.jetty.http.HttpGenerator",
         "org.eclipse.jetty.util.thread.QueuedThreadPool",
-        "dev.ekoolkit.mock.internal.Routes",
+        "dev.ekoolkit.mock.wiring.Routes",
     };
 
     private StartupPreload() {

@@ -1,6 +1,7 @@
 package dev.ekoolkit.mock.config;
 
 import dev.ekoolkit.core.error.EkoolOAuthException;
+import dev.ekoolkit.core.internal.Text;
 import dev.ekoolkit.core.person.PersonalCode;
 
 import java.util.Arrays;
@@ -156,7 +157,7 @@ public record MockUser(String id, String username, String password, String first
                     || c == '.' || c == '_' || c == '-';
             if (!ok) {
                 throw new IllegalArgumentException(field + " must contain only letters, digits, '.', '_' or '-'; got "
-                        + String.format(Locale.ROOT, "U+%04X", (int) c) + " at position " + (i + 1));
+                        + Text.codePoint(c) + " at position " + (i + 1));
             }
         }
     }

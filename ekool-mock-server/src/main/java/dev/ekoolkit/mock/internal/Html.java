@@ -36,7 +36,6 @@ public final class Html {
      * @param bodyHtml the body, already escaped by the caller
      */
     public static void send(Context ctx, int status, String title, String bodyHtml) {
-        Exchange.answered(ctx);
         String nonce = Randoms.token(16);
         secureHeaders(ctx, nonce);
         ctx.status(status).contentType("text/html; charset=utf-8").result(page(title, bodyHtml, nonce));
@@ -52,7 +51,7 @@ public final class Html {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"referrer\" content=\"no-referrer\">"
-                + "<title>" + Text.html(title) + " - eKool mock</title>"
+                + "<title>" + escape(title) + " - eKool mock</title>"
                 + "<style nonce=\"" + styleNonce + "\">" + CSS + "</style></head><body><main>"
                 + "<p class=\"mock\">This is the <strong>eKool mock server</strong> for development and tests,"
                 + " not the real eKool.</p>"
@@ -93,11 +92,31 @@ public final class Html {
         }
     }
 
+    /** HTML-escapes text for element content and double-quoted attributes. */
+    public static String escape(String value) {
+        if (value == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     /** An error page body: a heading, the description (both escaped) and what the user can do next. */
     public static String errorBody(String heading, String error, String description, Trailer trailer) {
-        return "<h1>" + Text.html(heading) + "</h1><div class=\"error\"><p><strong>" + Text.html(error)
-                + "</strong></p><p id=\"error-description\">" + Text.html(description) + "</p></div>"
-                + "<p id=\"error-next\">" + Text.html(trailer.text) + "</p>";
+        return "<h1>" + escape(heading) + "</h1><div class=\"error\"><p><strong>" + escape(error)
+                + "</strong></p><p id=\"error-description\">" + escape(description) + "</p></div>"
+                + "<p id=\"error-next\">" + escape(trailer.text) + "</p>";
     }
 
     /** The trailer for an error page at {@code path}: the authorize endpoint's, or the login forms'. */

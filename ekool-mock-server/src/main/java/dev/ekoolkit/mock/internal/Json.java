@@ -2,11 +2,15 @@ package dev.ekoolkit.mock.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** JSON writing for responses: one shared, thread-safe Jackson mapper; maps keep their insertion order. */
+/**
+ * The mock's one JSON writer, for every response and every CLI output: one shared, thread-safe Jackson mapper
+ * (which never escapes {@code /}); maps keep their insertion order.
+ */
 public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -26,6 +30,17 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON for " + value.getClass().getName(), e);
         }
+    }
+
+    /**
+     * Sends {@code body} as a JSON answer with {@code Cache-Control: no-store} and {@code Pragma: no-cache}
+     * (RFC 6749 §5.1) and {@code X-Content-Type-Options: nosniff}.
+     */
+    public static void send(Context ctx, int status, Object body) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("Pragma", "no-cache");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.status(status).contentType("application/json; charset=utf-8").result(write(body));
     }
 
     /** An ordered map from alternating keys and values, for small response bodies. */

@@ -1,6 +1,7 @@
 package dev.ekoolkit.mock.internal;
 
 import dev.ekoolkit.core.error.EkoolOAuthException;
+import dev.ekoolkit.core.internal.Text;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

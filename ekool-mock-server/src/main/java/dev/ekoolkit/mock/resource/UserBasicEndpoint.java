@@ -4,10 +4,10 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.ekoolkit.core.error.EkoolOAuthException;
 import dev.ekoolkit.core.scope.Scope;
 import dev.ekoolkit.mock.config.MockUser;
-import dev.ekoolkit.mock.internal.Exchange;
 import dev.ekoolkit.mock.internal.Json;
 import dev.ekoolkit.mock.internal.MissingTokenException;
-import dev.ekoolkit.mock.internal.MockRuntime;
+import dev.ekoolkit.mock.runtime.Call;
+import dev.ekoolkit.mock.runtime.MockRuntime;
 import dev.ekoolkit.mock.state.MockState;
 import dev.ekoolkit.mock.state.TokenFamilies;
 import io.javalin.http.Context;
@@ -31,9 +31,9 @@ public final class UserBasicEndpoint {
     }
 
     /** Handles one profile request. */
-    public void handle(Context ctx) {
+    public void handle(Call call) {
         MockState state = rt.state();
-        TokenFamilies.AccessToken token = authenticate(ctx, state, rt.now());
+        TokenFamilies.AccessToken token = authenticate(call, state, rt.now());
         if (!token.scopes().contains(Scope.USERS_BASIC)) {
             throw EkoolOAuthException.insufficientScope("the access token lacks the scope users-basic; it has '"
                     + token.scopes().format() + "' (RFC 6750 section 3.1)");
@@ -44,7 +44,7 @@ public final class UserBasicEndpoint {
         }
         MockUser user = state.users().byId(token.userId()).orElseThrow(() ->
                 EkoolOAuthException.invalidToken("the access token's user no longer exists"));
-        Exchange.json(ctx, 200, Map.of("data", profile(user)));
+        call.json(200, Map.of("data", profile(user)));
     }
 
     /** The {@code data} object: id, firstName, lastName, email, personalCode (may be null), roles. */
@@ -60,14 +60,15 @@ public final class UserBasicEndpoint {
      * @throws EkoolOAuthException {@code invalid_token} (401) when missing, malformed, unknown, altered, expired,
      *                             revoked or issued to a removed client; {@code invalid_request} (400) when sent twice
      */
-    public static TokenFamilies.AccessToken authenticate(Context ctx, MockState state, Instant now) {
+    public static TokenFamilies.AccessToken authenticate(Call call, MockState state, Instant now) {
+        Context ctx = call.ctx();
         String header = ctx.header("Authorization");
         boolean bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
         if (!bearer) {
             throw new MissingTokenException("the request has no access token; send 'Authorization: Bearer"
                     + " <access_token>' (RFC 6750 section 2.1)");
         }
-        if (Exchange.params(ctx).has("access_token")) {
+        if (call.params().has("access_token")) {
             throw EkoolOAuthException.invalidRequest("the access token was sent twice, in the Authorization header and"
                     + " the access_token parameter (RFC 6750 section 2)");
         }

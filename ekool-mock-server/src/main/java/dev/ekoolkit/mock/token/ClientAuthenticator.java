@@ -5,10 +5,10 @@ import dev.ekoolkit.core.credentials.CredentialFormat;
 import dev.ekoolkit.core.credentials.CredentialFormatException;
 import dev.ekoolkit.core.credentials.Violation;
 import dev.ekoolkit.core.error.EkoolOAuthException;
-import dev.ekoolkit.mock.admin.AuthMethod;
+import dev.ekoolkit.mock.api.AuthMethod;
 import dev.ekoolkit.mock.config.MockClient;
-import dev.ekoolkit.mock.internal.Exchange;
 import dev.ekoolkit.mock.internal.Params;
+import dev.ekoolkit.mock.runtime.Call;
 import dev.ekoolkit.mock.state.ClientRegistry;
 import io.javalin.http.Context;
 
@@ -42,13 +42,14 @@ public final class ClientAuthenticator {
     /**
      * Authenticates the client of a token request.
      *
-     * @param ctx     the request (its {@code Authorization} header is read)
+     * @param call    the request (its {@code Authorization} header is read; the client and method are noted on it)
      * @param form    the form body's parameters
      * @param clients the registered clients
      * @return the authenticated client
      * @throws EkoolOAuthException {@code invalid_request} for two methods at once, {@code invalid_client} (401) otherwise
      */
-    public static MockClient authenticate(Context ctx, Params form, ClientRegistry clients) {
+    public static MockClient authenticate(Call call, Params form, ClientRegistry clients) {
+        Context ctx = call.ctx();
         String header = ctx.header("Authorization");
         boolean basic = header != null && header.regionMatches(true, 0, "Basic", 0, 5)
                 && (header.length() == 5 || header.charAt(5) == ' ');
@@ -57,11 +58,11 @@ public final class ClientAuthenticator {
         String id;
         String secret;
         if (basic) {
-            Exchange.note(ctx, null, null, AuthMethod.BASIC);
+            call.noteAuthMethod(AuthMethod.BASIC);
             String[] pair = decodeBasic(ctx, header.substring(5).trim());
             id = pair[0];
             secret = pair[1];
-            Exchange.note(ctx, null, id, null);
+            call.noteClientId(id);
             if (form.has("client_secret")) {
                 throw EkoolOAuthException.invalidRequest("the client authenticated twice: with HTTP Basic and with"
                         + " client_secret in the body; use exactly one method (RFC 6749 section 2.3)");
@@ -73,7 +74,8 @@ public final class ClientAuthenticator {
         } else {
             id = formId;
             secret = formSecret;
-            Exchange.note(ctx, null, id, id != null || secret != null ? AuthMethod.POST : AuthMethod.NONE);
+            call.noteClientId(id);
+            call.noteAuthMethod(id != null || secret != null ? AuthMethod.POST : AuthMethod.NONE);
         }
         List<Violation> violations = CredentialFormat.check(id, secret);
         if (!violations.isEmpty()) {

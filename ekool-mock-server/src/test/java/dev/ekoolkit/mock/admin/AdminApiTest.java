@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ekoolkit.mock.EkoolMockServer;
 import dev.ekoolkit.mock.config.MockConfig;
 import dev.ekoolkit.mock.support.Flows;
+import dev.ekoolkit.mock.support.MockServerExtension;
 import dev.ekoolkit.mock.support.TestHttp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -25,20 +24,8 @@ class AdminApiTest {
 
     private static EkoolMockServer server;
 
-    @BeforeAll
-    static void start() {
-        server = EkoolMockServer.builder().autoLogin("mari").build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.reset();
-    }
+    @RegisterExtension
+    static final MockServerExtension MOCK = new MockServerExtension(b -> b.autoLogin("mari"), s -> server = s);
 
     static HttpResponse<String> post(URI uri, String json) {
         return TestHttp.postRaw(uri, "application/json", json);
@@ -87,6 +74,45 @@ class AdminApiTest {
                 {"client_id": "short", "client_secret": "explicitClientSecret00000000000000000001",
                  "redirect_uris": ["http://localhost:9090/cb"]}""");
         assertOAuthError(r, 400, "invalid_request", "body.client_id: client_id must be exactly 32 letters or digits");
+    }
+
+    @Test
+    void updates_a_client_in_place_and_refuses_a_body_for_another_id() {
+        String body = """
+                {"client_id": "%s", "client_secret": "%s", "name": "Renamed",
+                 "redirect_uris": ["http://localhost:9090/cb"], "scopes": ["users-basic"]}""".formatted(
+                MockConfig.DEMO_CLIENT_ID, MockConfig.DEMO_CLIENT_SECRET);
+        HttpRequest put = HttpRequest.newBuilder(admin("/clients/" + MockConfig.DEMO_CLIENT_ID))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest elsewhere = HttpRequest.newBuilder(admin("/clients/otherClientId0000000000000000001"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+
+        HttpResponse<String> updated = TestHttp.send(put);
+        HttpResponse<String> refused = TestHttp.send(elsewhere);
+
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+        assertThat(server.defaultClient().name()).isEqualTo("Renamed");
+        assertOAuthError(refused, 400, "invalid_request", "must be the one in the path");
+    }
+
+    @Test
+    void finds_a_user_by_id_or_username_and_names_the_users_for_an_unknown_one() {
+        HttpResponse<String> byName = TestHttp.get(admin("/users/mari"));
+        HttpResponse<String> byId = TestHttp.get(admin("/users/100001"));
+        HttpResponse<String> unknown = TestHttp.get(admin("/users/nobody"));
+
+        assertThat(TestHttp.json(byName).get("id").asText()).isEqualTo("100001");
+        assertThat(TestHttp.json(byId).get("username").asText()).isEqualTo("mari");
+        assertOAuthError(unknown, 400, "invalid_request", "no user has the id or username 'nobody'");
+    }
+
+    @Test
+    void tells_the_clock_and_moves_it_forward() {
+        java.time.Instant before = java.time.Instant.parse(TestHttp.json(TestHttp.get(admin("/clock"))).get("now").asText());
+        post(admin("/clock"), "{\"advance\": \"2h\"}");
+        java.time.Instant after = java.time.Instant.parse(TestHttp.json(TestHttp.get(admin("/clock"))).get("now").asText());
+
+        assertThat(java.time.Duration.between(before, after)).isGreaterThanOrEqualTo(java.time.Duration.ofHours(2));
     }
 
     @Test
@@ -215,15 +241,6 @@ class AdminApiTest {
             assertThat(wrong.statusCode()).isEqualTo(401);
             assertThat(with.statusCode()).isEqualTo(200);
         }
-    }
-
-    @Test
-    void loopback_detection_accepts_loopback_and_refuses_other_addresses() {
-        assertThat(AdminApi.isLoopback("127.0.0.1")).isTrue();
-        assertThat(AdminApi.isLoopback("127.0.0.2")).isTrue();
-        assertThat(AdminApi.isLoopback("::1")).isTrue();
-        assertThat(AdminApi.isLoopback("192.168.1.10")).isFalse();
-        assertThat(AdminApi.isLoopback("10.0.0.1")).isFalse();
     }
 
     @Test

@@ -1,11 +1,10 @@
 package dev.ekoolkit.mock.admin;
 
 import dev.ekoolkit.mock.EkoolMockServer;
+import dev.ekoolkit.mock.support.MockServerExtension;
 import dev.ekoolkit.mock.support.TestHttp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,20 +23,8 @@ class AdminCrossSiteTest {
 
     private static EkoolMockServer server;
 
-    @BeforeAll
-    static void start() {
-        server = EkoolMockServer.builder().build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.reset();
-    }
+    @RegisterExtension
+    static final MockServerExtension MOCK = new MockServerExtension(s -> server = s);
 
     private static HttpResponse<String> send(String method, String path, String contentType, String body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(server.url("/__admin" + path))
@@ -168,15 +155,5 @@ class AdminCrossSiteTest {
             }
             assertThat(answer).startsWith("HTTP/1.1 200");
         }
-    }
-
-    @Test
-    void loopback_host_detection_never_resolves_names() {
-        assertThat(AdminApi.isLoopbackHost(AdminApi.hostName("127.0.0.1:8080"))).isTrue();
-        assertThat(AdminApi.isLoopbackHost(AdminApi.hostName("[::1]:8080"))).isTrue();
-        assertThat(AdminApi.isLoopbackHost(AdminApi.hostName("localhost."))).isTrue();
-        assertThat(AdminApi.isLoopbackHost(AdminApi.hostName("127.256.0.1"))).isFalse();
-        assertThat(AdminApi.isLoopbackHost(AdminApi.hostName("example.com"))).isFalse();
-        assertThat(AdminApi.isLoopbackHost(AdminApi.hostName(null))).isFalse();
     }
 }

@@ -1,10 +1,11 @@
 package dev.ekoolkit.mock.admin;
 
 import dev.ekoolkit.mock.EkoolMockServer;
+import dev.ekoolkit.mock.api.Fault;
+import dev.ekoolkit.mock.support.MockServerExtension;
 import dev.ekoolkit.mock.support.TestHttp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 
@@ -17,15 +18,8 @@ class FaultStatusTest {
 
     private static EkoolMockServer server;
 
-    @BeforeAll
-    static void start() {
-        server = EkoolMockServer.builder().build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final MockServerExtension MOCK = new MockServerExtension(s -> server = s);
 
     private static HttpResponse<String> queue(String json) {
         return TestHttp.postRaw(server.url("/__admin/faults"), "application/json", json);

@@ -1,13 +1,16 @@
 package dev.ekoolkit.mock.admin;
 
 import dev.ekoolkit.mock.EkoolMockServer;
+import dev.ekoolkit.mock.api.AuthMethod;
+import dev.ekoolkit.mock.api.Endpoint;
+import dev.ekoolkit.mock.api.Fault;
+import dev.ekoolkit.mock.api.RecordedRequest;
 import dev.ekoolkit.mock.config.MockConfig;
 import dev.ekoolkit.mock.support.Flows;
+import dev.ekoolkit.mock.support.MockServerExtension;
 import dev.ekoolkit.mock.support.TestHttp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -22,20 +25,8 @@ class FaultsAndJournalTest {
 
     private static EkoolMockServer server;
 
-    @BeforeAll
-    static void start() {
-        server = EkoolMockServer.builder().autoLogin("mari").build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.reset();
-    }
+    @RegisterExtension
+    static final MockServerExtension MOCK = new MockServerExtension(b -> b.autoLogin("mari"), s -> server = s);
 
     @Test
     void an_oauth_error_fault_answers_the_next_n_requests_then_stops() {
@@ -111,13 +102,13 @@ class FaultsAndJournalTest {
         TestHttp.get(server.url("/health"));
         Flows.authorize(server);
 
-        assertThat(server.takeRequest(Duration.ofSeconds(1)).orElseThrow().endpoint()).isEqualTo(Endpoint.HEALTH);
-        assertThat(server.takeRequest(Duration.ofSeconds(1)).orElseThrow().endpoint()).isEqualTo(Endpoint.AUTHORIZE);
+        assertThat(server.pollRequest(Duration.ofSeconds(1)).orElseThrow().endpoint()).isEqualTo(Endpoint.HEALTH);
+        assertThat(server.pollRequest(Duration.ofSeconds(1)).orElseThrow().endpoint()).isEqualTo(Endpoint.AUTHORIZE);
     }
 
     @Test
     void take_request_gives_up_after_the_timeout() {
-        assertThat(server.takeRequest(Duration.ofMillis(20))).isEmpty();
+        assertThat(server.pollRequest(Duration.ofMillis(20))).isEmpty();
     }
 
     @Test

@@ -3,11 +3,10 @@ package dev.ekoolkit.mock.authorize;
 import dev.ekoolkit.mock.EkoolMockServer;
 import dev.ekoolkit.mock.config.MockConfig;
 import dev.ekoolkit.mock.support.Flows;
+import dev.ekoolkit.mock.support.MockServerExtension;
 import dev.ekoolkit.mock.support.TestHttp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -19,20 +18,8 @@ class AuthorizeErrorsTest {
 
     private static EkoolMockServer server;
 
-    @BeforeAll
-    static void start() {
-        server = EkoolMockServer.builder().autoLogin("mari").build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.reset();
-    }
+    @RegisterExtension
+    static final MockServerExtension MOCK = new MockServerExtension(b -> b.autoLogin("mari"), s -> server = s);
 
     private static void assertHtmlError(HttpResponse<String> r, String fragment) {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(400);

@@ -3,10 +3,10 @@ package dev.ekoolkit.mock.authorize;
 import dev.ekoolkit.mock.EkoolMockServer;
 import dev.ekoolkit.mock.support.Flows;
 import dev.ekoolkit.mock.support.LoginPageClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.ekoolkit.mock.support.MockServerExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -24,21 +24,13 @@ class ErrorPageAdviceTest {
     private static final String START_AGAIN = "Go back to the application and start signing in again";
 
     private static EkoolMockServer server;
+
+    @RegisterExtension
+    static final MockServerExtension MOCK = new MockServerExtension(s -> server = s);
     private LoginPageClient browser;
-
-    @BeforeAll
-    static void start() {
-        server = EkoolMockServer.builder().build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @BeforeEach
     void reset() {
-        server.reset();
         browser = new LoginPageClient(server.loginUrl());
         browser.read(Flows.authorize(server));
     }

@@ -4,11 +4,11 @@ import dev.ekoolkit.mock.EkoolMockServer;
 import dev.ekoolkit.mock.config.MockConfig;
 import dev.ekoolkit.mock.support.Flows;
 import dev.ekoolkit.mock.support.LoginPageClient;
+import dev.ekoolkit.mock.support.MockServerExtension;
 import dev.ekoolkit.mock.support.TestHttp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -23,21 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoginPagesTest {
 
     private static EkoolMockServer server;
+
+    @RegisterExtension
+    static final MockServerExtension MOCK = new MockServerExtension(s -> server = s);
     private LoginPageClient browser;
-
-    @BeforeAll
-    static void start() {
-        server = EkoolMockServer.builder().build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @BeforeEach
     void reset() {
-        server.reset();
         browser = new LoginPageClient(server.loginUrl());
     }
 

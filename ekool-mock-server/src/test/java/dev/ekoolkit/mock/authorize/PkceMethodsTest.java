@@ -2,9 +2,9 @@ package dev.ekoolkit.mock.authorize;
 
 import dev.ekoolkit.mock.EkoolMockServer;
 import dev.ekoolkit.mock.support.Flows;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.ekoolkit.mock.support.MockServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,15 +17,8 @@ class PkceMethodsTest {
 
     private static EkoolMockServer server;
 
-    @BeforeAll
-    static void start() {
-        server = EkoolMockServer.builder().autoLogin("mari").build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final MockServerExtension MOCK = new MockServerExtension(b -> b.autoLogin("mari"), s -> server = s);
 
     @Test
     void a_challenge_without_a_method_is_plain_so_the_verifier_equals_it() {

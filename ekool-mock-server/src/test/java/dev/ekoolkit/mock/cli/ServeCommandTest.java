@@ -1,6 +1,6 @@
 package dev.ekoolkit.mock.cli;
 
-import dev.ekoolkit.mock.admin.Endpoint;
+import dev.ekoolkit.mock.api.Endpoint;
 import dev.ekoolkit.mock.config.MockConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -10,19 +10,18 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import dev.ekoolkit.core.scope.Scopes;
 import dev.ekoolkit.mock.EkoolMockServer;
+import dev.ekoolkit.mock.api.TokenResponse;
 import dev.ekoolkit.mock.config.MockUser;
 import dev.ekoolkit.mock.support.Flows;
+import dev.ekoolkit.mock.support.MockServerExtension;
 import dev.ekoolkit.mock.support.TestHttp;
-import dev.ekoolkit.mock.token.TokenResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.nio.charset.StandardCharsets;
 
 import static dev.ekoolkit.mock.support.OAuthAssertions.assertOAuthError;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,20 +31,8 @@ class UserBasicEndpointTest {
 
     private static EkoolMockServer server;
 
-    @BeforeAll
-    static void start() {
-        server = EkoolMockServer.builder().build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.reset();
-    }
+    @RegisterExtension
+    static final MockServerExtension MOCK = new MockServerExtension(s -> server = s);
 
     private static TokenResponse tokens() {
         return server.issueTokens("mari", null, Scopes.of("users-basic"));

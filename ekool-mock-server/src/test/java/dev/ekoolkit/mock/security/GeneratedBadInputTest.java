@@ -2,12 +2,12 @@ package dev.ekoolkit.mock.security;
 
 import dev.ekoolkit.core.scope.Scopes;
 import dev.ekoolkit.mock.EkoolMockServer;
-import dev.ekoolkit.mock.admin.Endpoint;
+import dev.ekoolkit.mock.api.Endpoint;
 import dev.ekoolkit.mock.config.MockConfig;
-import dev.ekoolkit.mock.internal.Routes;
 import dev.ekoolkit.mock.security.BadRequests.Req;
 import dev.ekoolkit.mock.support.Flows;
 import dev.ekoolkit.mock.support.TestHttp;
+import dev.ekoolkit.mock.wiring.Routes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

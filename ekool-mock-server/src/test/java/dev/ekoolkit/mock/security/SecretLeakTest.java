@@ -2,7 +2,7 @@ package dev.ekoolkit.mock.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ekoolkit.mock.EkoolMockServer;
-import dev.ekoolkit.mock.admin.RecordedRequest;
+import dev.ekoolkit.mock.api.RecordedRequest;
 import dev.ekoolkit.mock.config.MockConfig;
 import dev.ekoolkit.mock.support.Flows;
 import dev.ekoolkit.mock.support.LoginPageClient;

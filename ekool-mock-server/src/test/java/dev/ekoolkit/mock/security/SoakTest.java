@@ -1,7 +1,6 @@
 package dev.ekoolkit.mock.security;
 
 import dev.ekoolkit.mock.EkoolMockServer;
-import dev.ekoolkit.mock.admin.RecordedRequest;
 import dev.ekoolkit.mock.config.MockConfig;
 import dev.ekoolkit.mock.security.BadRequests.Req;
 import dev.ekoolkit.mock.support.TestHttp;

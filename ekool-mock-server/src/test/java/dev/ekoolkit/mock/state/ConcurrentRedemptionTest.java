@@ -3,9 +3,9 @@ package dev.ekoolkit.mock.state;
 import dev.ekoolkit.core.scope.Scopes;
 import dev.ekoolkit.mock.EkoolMockServer;
 import dev.ekoolkit.mock.support.Flows;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.ekoolkit.mock.support.MockServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -25,15 +25,8 @@ class ConcurrentRedemptionTest {
     private static final int THREADS = 16;
     private static EkoolMockServer server;
 
-    @BeforeAll
-    static void start() {
-        server = EkoolMockServer.builder().autoLogin("mari").build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final MockServerExtension MOCK = new MockServerExtension(b -> b.autoLogin("mari"), s -> server = s);
 
     private static long successes(Supplier<HttpResponse<String>> request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);

@@ -4,11 +4,11 @@ import dev.ekoolkit.core.scope.Scopes;
 import dev.ekoolkit.mock.EkoolMockServer;
 import dev.ekoolkit.mock.config.MockConfig;
 import dev.ekoolkit.mock.config.MockUser;
-import dev.ekoolkit.mock.internal.MockRuntime;
-import dev.ekoolkit.mock.internal.Routes;
+import dev.ekoolkit.mock.runtime.MockRuntime;
 import dev.ekoolkit.mock.state.TokenFamilies;
 import dev.ekoolkit.mock.support.Flows;
 import dev.ekoolkit.mock.support.TestHttp;
+import dev.ekoolkit.mock.wiring.Routes;
 import io.javalin.Javalin;
 import org.junit.jupiter.api.Test;
 

@@ -8,11 +8,10 @@ import dev.ekoolkit.mock.EkoolMockServer;
 import dev.ekoolkit.mock.config.MockClient;
 import dev.ekoolkit.mock.config.MockConfig;
 import dev.ekoolkit.mock.support.Flows;
+import dev.ekoolkit.mock.support.MockServerExtension;
 import dev.ekoolkit.mock.support.TestHttp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
@@ -34,20 +33,8 @@ class TokenEndpointErrorsTest {
 
     private static EkoolMockServer server;
 
-    @BeforeAll
-    static void start() {
-        server = EkoolMockServer.builder().autoLogin("mari").build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.reset();
-    }
+    @RegisterExtension
+    static final MockServerExtension MOCK = new MockServerExtension(b -> b.autoLogin("mari"), s -> server = s);
 
     private static HttpResponse<String> postWithBasic(String... form) {
         return postForm(server.tokenUrl(), form(form), "Authorization", basic(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET));

@@ -3,7 +3,7 @@ package example;
 import dev.ekoolkit.core.flow.EkoolOAuthClient;
 import dev.ekoolkit.core.flow.EkoolUser;
 import dev.ekoolkit.core.flow.PendingAuthorization;
-import dev.ekoolkit.mock.admin.Endpoint;
+import dev.ekoolkit.mock.api.Endpoint;
 import dev.ekoolkit.testkit.EkoolMock;
 import dev.ekoolkit.testkit.EkoolMockTest;
 import org.junit.jupiter.api.Test;

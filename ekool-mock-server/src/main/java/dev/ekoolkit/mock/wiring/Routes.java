@@ -1,0 +1,88 @@
+package dev.ekoolkit.mock.wiring;
+
+import dev.ekoolkit.mock.admin.AdminApi;
+import dev.ekoolkit.mock.admin.AdminGuard;
+import dev.ekoolkit.mock.api.Endpoint;
+import dev.ekoolkit.mock.authorize.AuthorizeEndpoint;
+import dev.ekoolkit.mock.authorize.LoginHandlers;
+import dev.ekoolkit.mock.discovery.Discovery;
+import dev.ekoolkit.mock.internal.Json;
+import dev.ekoolkit.mock.resource.UserBasicEndpoint;
+import dev.ekoolkit.mock.runtime.Call.Style;
+import dev.ekoolkit.mock.runtime.MockRuntime;
+import dev.ekoolkit.mock.token.TokenEndpoint;
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+
+import java.time.Duration;
+
+/**
+ * The wiring: the mock's HTTP routes and server settings in one place. Every endpoint route runs through the
+ * {@link Pipeline}; every error is answered by the {@link ErrorMapping}. The only package that knows every feature.
+ */
+public final class Routes {
+
+    /** The largest request body accepted (413 above it). */
+    public static final long MAX_BODY_BYTES = 64 * 1024;
+    /** The largest request line plus headers accepted (431, or 414 for the request target, above it). */
+    public static final int MAX_HEADER_BYTES = 8 * 1024;
+
+    private Routes() {
+    }
+
+    /** How long a silent connection stays open unless the builder says otherwise. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+    /** A configured, not yet started Javalin app serving {@code rt}; silent connections close after {@code idleTimeout}. */
+    public static Javalin create(MockRuntime rt, String host, int port, Duration idleTimeout) {
+        TokenEndpoint token = new TokenEndpoint(rt);
+        UserBasicEndpoint userBasic = new UserBasicEndpoint(rt);
+        LoginHandlers login = new LoginHandlers(rt);
+        AuthorizeEndpoint authorize = new AuthorizeEndpoint(rt, login);
+        Discovery discovery = new Discovery(rt);
+        return Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.startup.showOldJavalinVersionWarning = false;
+            c.jetty.host = host;
+            c.jetty.port = port;
+            c.http.maxRequestSize = MAX_BODY_BYTES;
+            c.http.generateEtags = false;
+            c.http.prefer405over404 = true;
+            c.router.ignoreTrailingSlashes = false;
+            c.jetty.modifyHttpConfiguration(h -> h.setRequestHeaderSize(MAX_HEADER_BYTES));
+            c.jetty.modifyServer(s -> s.setErrorHandler(new JettyErrors()));
+            c.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(host);
+                connector.setPort(port);
+                connector.setIdleTimeout(idleTimeout.toMillis());
+                return connector;
+            });
+
+            c.routes.get(Endpoint.AUTHORIZE.path(), Pipeline.route(rt, Endpoint.AUTHORIZE, Style.HTML, authorize));
+            c.routes.post(LoginHandlers.LOGIN_PATH, Pipeline.route(rt, Endpoint.LOGIN, Style.HTML, login::login));
+            c.routes.post(LoginHandlers.CONFIRM_PATH, Pipeline.route(rt, Endpoint.LOGIN, Style.HTML, login::confirm));
+            c.routes.post(LoginHandlers.CONSENT_PATH, Pipeline.route(rt, Endpoint.CONSENT, Style.HTML, login::consent));
+            c.routes.post(Endpoint.TOKEN.path(), Pipeline.route(rt, Endpoint.TOKEN, Style.JSON, token::handle));
+            c.routes.get(Endpoint.USER_BASIC.path(),
+                    Pipeline.route(rt, Endpoint.USER_BASIC, Style.RESOURCE, userBasic::handle));
+            c.routes.get(Endpoint.JWKS.path(), Pipeline.route(rt, Endpoint.JWKS, Style.JSON, discovery::jwks));
+            c.routes.get(Endpoint.METADATA.path(), Pipeline.route(rt, Endpoint.METADATA, Style.JSON, discovery::metadata));
+            c.routes.get(Endpoint.HEALTH.path(), Pipeline.route(rt, Endpoint.HEALTH, Style.JSON,
+                    call -> call.json(200, Json.object("status", "UP"))));
+
+            new AdminApi(rt, new AdminGuard(rt.adminToken(), rt::baseUrl)).register(c.routes);
+
+            c.routes.error(404, ctx -> ErrorMapping.unmatched(ctx, 404));
+            c.routes.error(405, ctx -> ErrorMapping.unmatched(ctx, 405));
+            c.routes.error(413, ctx -> ErrorMapping.unmatched(ctx, 413));
+            c.routes.after(ctx -> Pipeline.record(rt, ctx));
+            c.routes.exception(Exception.class, ErrorMapping::fail);
+            // Javalin answers its own HttpResponseExceptions (such as 413 for a body over maxRequestSize) in
+            // plain text unless a handler names the type itself.
+            c.routes.exception(HttpResponseException.class, ErrorMapping::fail);
+        });
+    }
+}

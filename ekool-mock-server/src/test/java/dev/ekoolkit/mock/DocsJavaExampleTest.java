@@ -1,0 +1,51 @@
+package dev.ekoolkit.mock;
+
+import dev.ekoolkit.core.credentials.ClientCredentials;
+import dev.ekoolkit.core.environment.EkoolEnvironment;
+import dev.ekoolkit.mock.api.Endpoint;
+import dev.ekoolkit.mock.api.RecordedRequest;
+import dev.ekoolkit.mock.support.Flows;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs the in-process example of docs/mock-server.md ("Starting it") and checks the page still shows it. */
+class DocsJavaExampleTest {
+
+    private static final Path PAGE = Path.of("..", "docs", "mock-server.md");
+
+    @Test
+    void the_in_process_example_runs_and_takes_the_token_request() {
+        RecordedRequest taken;
+        ClientCredentials seen;
+        try (EkoolMockServer server = EkoolMockServer.builder().autoLogin("mari").build().start()) {
+            EkoolEnvironment env = server.environment();          // login_url = api_url = http://127.0.0.1:<port>
+            ClientCredentials creds = server.defaultClient().credentials();
+            // ... point the application at env and creds, let it log in, then:
+            Flows.exchange(server, Flows.code(server));
+            server.pollRequest(Duration.ofSeconds(5)).orElseThrow(); // the authorize request
+            RecordedRequest tokenRequest = server.pollRequest(Duration.ofSeconds(5)).orElseThrow();
+            assertThat(env.loginUrl()).isEqualTo(server.loginUrl());
+            taken = tokenRequest;
+            seen = creds;
+        }
+        assertThat(taken.endpoint()).isEqualTo(Endpoint.TOKEN);
+        assertThat(taken.clientId()).isEqualTo(seen.clientId().value());
+    }
+
+    @Test
+    void the_page_shows_the_example_as_this_test_runs_it() throws IOException {
+        assertThat(Files.readString(PAGE)).contains("""
+                try (EkoolMockServer server = EkoolMockServer.builder().autoLogin("mari").build().start()) {
+                    EkoolEnvironment env = server.environment();          // login_url = api_url = http://127.0.0.1:<port>
+                    ClientCredentials creds = server.defaultClient().credentials();
+                    // ... point the application at env and creds, let it log in, then:
+                    RecordedRequest tokenRequest = server.pollRequest(Duration.ofSeconds(5)).orElseThrow();
+                }""");
+    }
+}

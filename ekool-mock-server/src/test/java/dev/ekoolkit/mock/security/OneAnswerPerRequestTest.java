@@ -58,7 +58,10 @@ class OneAnswerPerRequestTest {
         byte[] twoRequests = bytes("GET /user/me/basic HTTP/1.1\r\n" + host() + "Authorization: Bearer \r\n\r\n<"
                 + Answers.MARKER + ">\r\nX-Filler: hhh\r\n\r\n");
 
-        List<RawHttp.Response> answers = http.sendAlone(twoRequests);
+        // Not half-closed: with an end of input right behind the bytes, whether the server still answers the broken
+        // second request or just closes depends on when it reads that end (it failed that way once under load). Kept
+        // open, the second request is refused with a 400 and Connection: close every time.
+        List<RawHttp.Response> answers = http.sendAloneUntilServerCloses(twoRequests);
 
         assertThat(BadRequests.notOneRequest(twoRequests)).as("the generator's own check").contains("bytes follow");
         assertThat(finalStatuses(answers)).as("%s", answers).hasSize(2);

@@ -180,6 +180,19 @@ final class RawHttp implements AutoCloseable {
      * A write the server cut short (it answered early and closed) is not an error.
      */
     List<Response> sendAlone(byte[]... parts) {
+        return sendAlone(true, parts);
+    }
+
+    /**
+     * Like {@link #sendAlone(byte[]...)}, but keeps the sending side open, so the server cannot take an end of input
+     * for the end of the last request: the answers end only when the server closes (or the timeout fails the call).
+     * For bytes whose last request the server refuses with {@code Connection: close}.
+     */
+    List<Response> sendAloneUntilServerCloses(byte[]... parts) {
+        return sendAlone(false, parts);
+    }
+
+    private List<Response> sendAlone(boolean halfClose, byte[]... parts) {
         close();
         try {
             open();
@@ -189,7 +202,9 @@ final class RawHttp implements AutoCloseable {
                     out.write(p);
                     out.flush();
                 }
-                socket.shutdownOutput();
+                if (halfClose) {
+                    socket.shutdownOutput();
+                }
             } catch (IOException cutShort) {
                 // the server answered and closed before reading everything; its answer is still readable
             }

@@ -324,6 +324,7 @@ public final class EkoolMockServer implements MockControl, AutoCloseable {
         private MockConfig config = MockConfig.defaults();
         private Path configFile;
         private String autoLogin;
+        private MockConfig.PkcePolicy pkce;
         private Clock clock;
         private String adminToken;
         private Duration idleTimeout = Routes.DEFAULT_IDLE_TIMEOUT;
@@ -380,6 +381,16 @@ public final class EkoolMockServer implements MockControl, AutoCloseable {
             return this;
         }
 
+        /**
+         * The PKCE policy (RFC 7636), overriding the configuration's {@code pkce}: {@code OPTIONAL} (the default),
+         * {@code REQUIRED} (an authorization request without {@code code_challenge} is {@code invalid_request}) or
+         * {@code S256} (required, and {@code plain} refused).
+         */
+        public Builder pkce(MockConfig.PkcePolicy policy) {
+            this.pkce = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
         /** The clock the server follows (default system UTC); {@link EkoolMockServer#advanceClock} adds to it. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -406,7 +417,7 @@ public final class EkoolMockServer implements MockControl, AutoCloseable {
          */
         public EkoolMockServer build() {
             MockConfig effective = configFile != null ? MockConfigLoader.load(configFile) : config;
-            return new EkoolMockServer(this, effective);
+            return new EkoolMockServer(this, pkce == null ? effective : effective.withPkce(pkce));
         }
     }
 }

@@ -48,7 +48,8 @@ class ClientUpdateTest {
 
         assertThatThrownBy(() -> server.updateClient(stranger))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("no client with the id " + stranger.id());
+                .hasMessage("no client with the id <unregistered client_id: 32 characters, letters and digits> is"
+                        + " registered");
         assertThat(server.clients()).hasSize(1);
     }
 }

@@ -18,6 +18,7 @@ import dev.ekoolkit.mock.config.MockConfigException;
 import dev.ekoolkit.mock.config.MockConfigLoader;
 import dev.ekoolkit.mock.config.MockUser;
 import dev.ekoolkit.mock.internal.Json;
+import dev.ekoolkit.mock.internal.Masked;
 import dev.ekoolkit.mock.runtime.Call;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -151,8 +152,8 @@ public final class AdminApi {
         MockClient client = MockConfigLoader.client(body(ctx), "admin request", "body");
         String id = ctx.pathParam("clientId");
         if (!client.id().value().equals(id)) {
-            throw EkoolOAuthException.invalidRequest("client_id in the body ('" + Text.printable(client.id().value(), 64)
-                    + "') must be the one in the path ('" + Text.printable(id, 64) + "')");
+            throw EkoolOAuthException.invalidRequest("client_id in the body (" + shown(client.id().value())
+                    + ") must be the one in the path (" + shown(id) + ")");
         }
         control.updateClient(client);
         json(ctx, 200, client(client));
@@ -194,13 +195,18 @@ public final class AdminApi {
         return r.build();
     }
 
+    /** A client id as the admin API may repeat it: readable if registered, else only its length and kinds of characters. */
+    private String shown(String id) {
+        return Masked.clientId(id, control.clients().stream().anyMatch(c -> c.id().value().equals(id)));
+    }
+
     private void removeClient(Context ctx) {
         String id = ctx.pathParam("clientId");
         boolean removed = !dev.ekoolkit.core.credentials.CredentialFormat.checkClientId(id).isEmpty() ? false
                 : control.removeClient(ClientId.of(id));
         if (!removed) {
             json(ctx, 404, Json.object("error", "invalid_request", "error_description",
-                    "no client has the id '" + Text.printable(id, 64) + "'", "message", "Not Found"));
+                    "no client has the id " + Masked.unregisteredClientId(id), "message", "Not Found"));
             return;
         }
         ctx.status(204);

@@ -7,6 +7,7 @@ import dev.ekoolkit.core.internal.Text;
 import dev.ekoolkit.core.scope.Scope;
 import dev.ekoolkit.core.scope.Scopes;
 import dev.ekoolkit.mock.config.MockClient;
+import dev.ekoolkit.mock.config.MockConfig;
 import dev.ekoolkit.mock.config.MockUser;
 import dev.ekoolkit.mock.internal.Params;
 import dev.ekoolkit.mock.internal.Pkce;
@@ -115,7 +116,8 @@ public final class AuthorizeEndpoint implements ParsedEndpoint<AuthorizeEndpoint
                     violations.stream().map(Violation::message).collect(Collectors.joining("; ")), 400);
         }
         return state.clients().find(id).orElseThrow(() -> new EkoolOAuthException(EkoolOAuthException.INVALID_CLIENT,
-                "client_id '" + id + "' is not a client registered with this server (RFC 6749 section 4.1.2.1)", 400));
+                "client_id " + state.clients().shown(id) + " is not a client registered with this server"
+                        + " (RFC 6749 section 4.1.2.1)", 400));
     }
 
     private static String redirectUri(Params q, MockClient client) {
@@ -172,6 +174,11 @@ public final class AuthorizeEndpoint implements ParsedEndpoint<AuthorizeEndpoint
             throw EkoolOAuthException.invalidRequest("code_challenge_method was given without code_challenge"
                     + " (RFC 7636 section 4.3)");
         }
+        MockConfig.PkcePolicy policy = rt.config().pkce();
+        if (challenge == null && policy.requiresChallenge()) {
+            throw EkoolOAuthException.invalidRequest("code_challenge is required: this server's PKCE policy is '"
+                    + policy.wire() + "', so every authorization request must carry a code_challenge (RFC 7636 section 4.4.1)");
+        }
         if (challenge != null) {
             if (!Pkce.isWellFormed(challenge)) {
                 throw EkoolOAuthException.invalidRequest("code_challenge must be 43 to 128 characters from A-Z, a-z,"
@@ -182,6 +189,11 @@ public final class AuthorizeEndpoint implements ParsedEndpoint<AuthorizeEndpoint
             } else if (!method.equals("S256") && !method.equals("plain")) {
                 throw EkoolOAuthException.invalidRequest("code_challenge_method '" + Text.printable(method, 40)
                         + "' is not supported; use S256 (RFC 7636 section 4.3)");
+            }
+            if (policy == MockConfig.PkcePolicy.S256 && !method.equals("S256")) {
+                throw EkoolOAuthException.invalidRequest("code_challenge_method must be S256: this server's PKCE policy is"
+                        + " 's256', which refuses 'plain'" + (q.has("code_challenge_method") ? "" : " (the method when"
+                        + " code_challenge_method is omitted)") + " (RFC 7636 section 4.4.1)");
             }
         }
         return new AuthorizationContext(client.id().value(), redirectUri, q.has("redirect_uri"), scopes, clientState,

@@ -8,7 +8,6 @@ import dev.ekoolkit.mock.config.MockClient;
 import dev.ekoolkit.mock.config.MockConfig;
 import dev.ekoolkit.mock.config.MockConfigException;
 import dev.ekoolkit.mock.config.MockConfigLoader;
-import dev.ekoolkit.mock.config.MockUser;
 import io.javalin.util.JavalinException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,6 +78,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Skip the login and consent pages and log in as USER (an id or username); without a"
                     + " value, as the first configured user.")
     String autoLogin;
+
+    @Option(names = "--pkce", paramLabel = "POLICY",
+            description = "The PKCE policy: optional (the default, or the configuration's 'pkce'), required (an"
+                    + " authorization request needs a code_challenge) or s256 (required, and only S256).")
+    String pkce;
 
     @Option(names = "--redirect-uri", paramLabel = "URI",
             description = "Add URI to the redirect URIs of the client serve prints (the demo client, or the first"
@@ -158,15 +162,22 @@ final class ServeCommand implements Callable<Integer> {
         }
         List<RedirectUri> added = addedRedirectUris();
         boolean firstUser = FIRST_USER.equals(autoLogin);
-        if (autoLogin != null && !firstUser) {
-            builder.autoLogin(autoLogin);
-        }
         EkoolMockServer server;
         try {
+            MockConfig loaded = config == null ? MockConfig.defaults() : MockConfigLoader.load(config);
             if (!added.isEmpty()) {
-                builder.config(withRedirectUris(config == null ? MockConfig.defaults() : MockConfigLoader.load(config), added));
-            } else if (config != null) {
-                builder.configFile(config);
+                loaded = withRedirectUris(loaded, added);
+            }
+            builder.config(loaded);
+            // The first user is resolved here and given to the builder, so that it is a start-up setting
+            // which reset() restores, exactly like '--auto-login USER'.
+            if (firstUser && loaded.users().isEmpty()) {
+                throw new CliFailure(EkoolMockCli.USAGE, "--auto-login without a user logs in as the first configured"
+                        + " user, and " + (config == null ? "the configuration" : config) + " has no users");
+            }
+            builder.autoLogin(firstUser ? loaded.users().get(0).id() : autoLogin);
+            if (pkce != null) {
+                builder.pkce(pkcePolicy());
             }
             server = builder.build();
         } catch (MockConfigException e) {
@@ -176,19 +187,19 @@ final class ServeCommand implements Callable<Integer> {
             String option = autoLogin != null && !firstUser ? "--auto-login " + autoLogin : "cannot start";
             throw new CliFailure(EkoolMockCli.USAGE, option + ": " + e.getMessage(), e);
         }
-        if (firstUser) {
-            List<MockUser> users = server.users();
-            if (users.isEmpty()) {
-                throw new CliFailure(EkoolMockCli.USAGE, "--auto-login without a user logs in as the first configured"
-                        + " user, and " + (config == null ? "the configuration" : config) + " has no users");
-            }
-            server.autoLogin(users.get(0).id());
-        }
         try {
             return server.start();
         } catch (JavalinException e) {
             server.close();
             throw new CliFailure(EkoolMockCli.USAGE, cannotListen(e), e);
+        }
+    }
+
+    private MockConfig.PkcePolicy pkcePolicy() {
+        try {
+            return MockConfig.PkcePolicy.parse(pkce);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(EkoolMockCli.USAGE, "--" + e.getMessage());
         }
     }
 

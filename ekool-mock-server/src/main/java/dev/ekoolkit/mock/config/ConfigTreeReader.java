@@ -31,7 +31,7 @@ import java.util.Set;
 final class ConfigTreeReader {
 
     private static final Set<String> TOP = Set.of("clients", "users", "scopes", "lifetimes", "signing_key",
-            "signing_key_file", "limits");
+            "signing_key_file", "limits", "pkce");
     private static final Set<String> CLIENT = Set.of("client_id", "client_secret", "name", "redirect_uris", "scopes",
             "grants");
     private static final Set<String> USER = Set.of("id", "username", "password", "first_name", "last_name", "email",
@@ -85,7 +85,9 @@ final class ConfigTreeReader {
                 }
             }
         }
-        return build("(root)", () -> new MockConfig(clients, users, scopes, lifetimes, signingKey, limits));
+        MockConfig.PkcePolicy pkce = root.has("pkce")
+                ? build("pkce", () -> MockConfig.PkcePolicy.parse(text(root.get("pkce"), "pkce"))) : d.pkce();
+        return build("(root)", () -> new MockConfig(clients, users, scopes, lifetimes, signingKey, limits, pkce));
     }
 
     MockClient client(JsonNode n, String path) {

@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import dev.ekoolkit.core.client.RedirectUri;
 import dev.ekoolkit.core.credentials.ClientId;
 import dev.ekoolkit.core.credentials.ClientSecret;
+import dev.ekoolkit.core.internal.Text;
 import dev.ekoolkit.core.scope.KnownScope;
 import dev.ekoolkit.core.scope.Scope;
 import dev.ekoolkit.core.scope.Scopes;
@@ -33,9 +34,10 @@ import java.util.Set;
  * @param signingKey a fixed RSA signing key (with its private part) for reproducible tokens, or {@code null}
  *                   to use a key generated once per JVM
  * @param limits     the bounds of everything a client can make the server store
+ * @param pkce       when the authorization request must carry a PKCE {@code code_challenge} (RFC 7636)
  */
 public record MockConfig(List<MockClient> clients, List<MockUser> users, List<ScopeDefinition> scopes,
-                         TokenLifetimes lifetimes, RSAKey signingKey, Limits limits) {
+                         TokenLifetimes lifetimes, RSAKey signingKey, Limits limits, PkcePolicy pkce) {
 
     /** The demo client's id: 32 letters and digits that are obviously not a real eKool id. */
     public static final String DEMO_CLIENT_ID = "demoEkoolMockClientId00000000000";
@@ -114,6 +116,45 @@ public record MockConfig(List<MockClient> clients, List<MockUser> users, List<Sc
     }
 
     /**
+     * The PKCE policy (RFC 7636): whether an authorization request must carry a {@code code_challenge}, and
+     * whether the {@code plain} method is accepted. In YAML and JSON the key {@code pkce} with the value
+     * {@link #wire()}; on the command line {@code --pkce}.
+     */
+    public enum PkcePolicy {
+        /** PKCE is optional; {@code S256} and {@code plain} are both accepted (the default). */
+        OPTIONAL,
+        /** Every authorization request must carry a {@code code_challenge}; {@code S256} and {@code plain} are accepted. */
+        REQUIRED,
+        /** Every authorization request must carry a {@code code_challenge} with the method {@code S256}. */
+        S256;
+
+        /** The name in configuration files and on the command line: {@code optional}, {@code required} or {@code s256}. */
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** {@code true} unless PKCE is optional. */
+        public boolean requiresChallenge() {
+            return this != OPTIONAL;
+        }
+
+        /**
+         * The policy with this {@linkplain #wire() name}.
+         *
+         * @throws IllegalArgumentException naming the accepted values and what was received
+         */
+        public static PkcePolicy parse(String value) {
+            for (PkcePolicy p : values()) {
+                if (p.wire().equals(value)) {
+                    return p;
+                }
+            }
+            throw new IllegalArgumentException("pkce must be one of optional, required, s256; got "
+                    + (value == null ? "nothing" : "'" + Text.printable(value, 40) + "'"));
+        }
+    }
+
+    /**
      * Upper bounds of the stores a client can fill; when one is full the oldest entry is dropped.
      *
      * @param pendingLogins      logins started at {@code /oauth/authorize} and not finished (default 10 000)
@@ -153,6 +194,7 @@ public record MockConfig(List<MockClient> clients, List<MockUser> users, List<Sc
         scopes = List.copyOf(Objects.requireNonNull(scopes, "scopes"));
         Objects.requireNonNull(lifetimes, "lifetimes");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(pkce, "pkce");
         if (clients.isEmpty()) {
             throw new IllegalArgumentException("clients must list at least one client");
         }
@@ -184,6 +226,12 @@ public record MockConfig(List<MockClient> clients, List<MockUser> users, List<Sc
         if (signingKey != null && signingKey.size() < 2048) {
             throw new IllegalArgumentException("signingKey must be at least 2048 bits (RFC 7518 section 3.3); got " + signingKey.size());
         }
+    }
+
+    /** A configuration with PKCE optional ({@link PkcePolicy#OPTIONAL}); otherwise as the canonical constructor. */
+    public MockConfig(List<MockClient> clients, List<MockUser> users, List<ScopeDefinition> scopes,
+                      TokenLifetimes lifetimes, RSAKey signingKey, Limits limits) {
+        this(clients, users, scopes, lifetimes, signingKey, limits, PkcePolicy.OPTIONAL);
     }
 
     /**
@@ -235,7 +283,7 @@ public record MockConfig(List<MockClient> clients, List<MockUser> users, List<Sc
 
     /** This configuration with other clients. */
     public MockConfig withClients(List<MockClient> newClients) {
-        return new MockConfig(newClients, users, scopes, lifetimes, signingKey, limits);
+        return new MockConfig(newClients, users, scopes, lifetimes, signingKey, limits, pkce);
     }
 
     /** This configuration with one more client, after the existing ones. */
@@ -247,7 +295,7 @@ public record MockConfig(List<MockClient> clients, List<MockUser> users, List<Sc
 
     /** This configuration with other users. */
     public MockConfig withUsers(List<MockUser> newUsers) {
-        return new MockConfig(clients, newUsers, scopes, lifetimes, signingKey, limits);
+        return new MockConfig(clients, newUsers, scopes, lifetimes, signingKey, limits, pkce);
     }
 
     /** This configuration with one more user, after the existing ones. */
@@ -259,22 +307,27 @@ public record MockConfig(List<MockClient> clients, List<MockUser> users, List<Sc
 
     /** This configuration with other scopes. */
     public MockConfig withScopes(List<ScopeDefinition> newScopes) {
-        return new MockConfig(clients, users, newScopes, lifetimes, signingKey, limits);
+        return new MockConfig(clients, users, newScopes, lifetimes, signingKey, limits, pkce);
     }
 
     /** This configuration with other lifetimes. */
     public MockConfig withLifetimes(TokenLifetimes newLifetimes) {
-        return new MockConfig(clients, users, scopes, newLifetimes, signingKey, limits);
+        return new MockConfig(clients, users, scopes, newLifetimes, signingKey, limits, pkce);
     }
 
     /** This configuration with a fixed signing key, or {@code null} for the per-JVM generated one. */
     public MockConfig withSigningKey(RSAKey key) {
-        return new MockConfig(clients, users, scopes, lifetimes, key, limits);
+        return new MockConfig(clients, users, scopes, lifetimes, key, limits, pkce);
     }
 
     /** This configuration with other limits. */
     public MockConfig withLimits(Limits newLimits) {
-        return new MockConfig(clients, users, scopes, lifetimes, signingKey, newLimits);
+        return new MockConfig(clients, users, scopes, lifetimes, signingKey, newLimits, pkce);
+    }
+
+    /** This configuration with another PKCE policy. */
+    public MockConfig withPkce(PkcePolicy policy) {
+        return new MockConfig(clients, users, scopes, lifetimes, signingKey, limits, policy);
     }
 
     /** A summary; secrets, passwords, personal codes and the private key are masked. */
@@ -282,7 +335,7 @@ public record MockConfig(List<MockClient> clients, List<MockUser> users, List<Sc
     public String toString() {
         return "MockConfig[clients=" + clients + ", users=" + users + ", scopes=" + scopeNames(scopes)
                 + ", lifetimes=" + lifetimes + ", signingKey=" + (signingKey == null ? "generated" : "fixed(****)")
-                + ", limits=" + limits + "]";
+                + ", limits=" + limits + ", pkce=" + pkce.wire() + "]";
     }
 
     /**

@@ -97,7 +97,7 @@ public final class Grants {
         String verifier = request.codeVerifier();
         TokenFamilies.Issue[] issued = new TokenFamilies.Issue[1];
         AuthorizationCodes.Redemption r = state.codes().redeem(code, clock.instant(), grant -> {
-            check(grant.request(), client, redirectUri, verifier);
+            check(grant.request(), client, redirectUri, verifier, config.pkce());
             if (state.users().byId(grant.userId()).isEmpty()) {
                 throw EkoolOAuthException.invalidGrant("the user who approved the authorization code no longer exists");
             }
@@ -122,7 +122,8 @@ public final class Grants {
                 + " expired and forgotten, or issued before a reset (RFC 6749 section 5.2)");
     }
 
-    private static void check(AuthorizationContext request, MockClient client, String redirectUri, String verifier) {
+    private static void check(AuthorizationContext request, MockClient client, String redirectUri, String verifier,
+                              MockConfig.PkcePolicy pkce) {
         if (!request.clientId().equals(client.id().value())) {
             throw EkoolOAuthException.invalidGrant("the authorization code was issued to another client"
                     + " (RFC 6749 section 4.1.3)");
@@ -139,6 +140,17 @@ public final class Grants {
         } else if (redirectUri != null && !request.redirectUri().equals(redirectUri)) {
             throw EkoolOAuthException.invalidGrant("redirect_uri differs from the client's registered redirect URI"
                     + " (RFC 6749 section 4.1.3); got '" + Text.printable(redirectUri, 200) + "'");
+        }
+        // The authorize endpoint already enforces the policy; this keeps a code bound otherwise (a code minted
+        // outside that endpoint) from being redeemed against it.
+        if (request.codeChallenge() == null && pkce.requiresChallenge()) {
+            throw EkoolOAuthException.invalidGrant("the authorization code was issued without a code_challenge, and"
+                    + " this server's PKCE policy is '" + pkce.wire() + "' (RFC 7636 section 4.4.1)");
+        }
+        if (request.codeChallenge() != null && pkce == MockConfig.PkcePolicy.S256
+                && !"S256".equals(request.codeChallengeMethod())) {
+            throw EkoolOAuthException.invalidGrant("the authorization code was issued with code_challenge_method '"
+                    + request.codeChallengeMethod() + "', and this server's PKCE policy is 's256' (RFC 7636 section 4.4.1)");
         }
         if (request.codeChallenge() == null) {
             if (verifier != null) {

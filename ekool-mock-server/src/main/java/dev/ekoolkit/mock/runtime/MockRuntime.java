@@ -16,6 +16,7 @@ import dev.ekoolkit.mock.config.MockUser;
 import dev.ekoolkit.mock.grant.Grants;
 import dev.ekoolkit.mock.grant.SigningKeys;
 import dev.ekoolkit.mock.grant.TokenIssuer;
+import dev.ekoolkit.mock.internal.Masked;
 import dev.ekoolkit.mock.internal.Randoms;
 import dev.ekoolkit.mock.state.AdjustableClock;
 import dev.ekoolkit.mock.state.FaultQueue;
@@ -267,7 +268,7 @@ public final class MockRuntime implements MockControl {
         MockClient client = clientId == null
                 ? s.clients().first().orElseThrow(() -> new IllegalArgumentException("the mock has no clients"))
                 : s.clients().find(clientId.value()).orElseThrow(() ->
-                new IllegalArgumentException("client " + clientId + " is not registered; clients: "
+                new IllegalArgumentException("client " + Masked.unregisteredClientId(clientId.value()) + " is not registered; clients: "
                         + s.clients().list().stream().map(c -> c.id().value()).toList()));
         return grants.direct(client, user, scopes == null ? client.allowedScopes() : scopes);
     }

@@ -1,6 +1,7 @@
 package dev.ekoolkit.mock.state;
 
 import dev.ekoolkit.mock.config.MockClient;
+import dev.ekoolkit.mock.internal.Masked;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,17 @@ public final class ClientRegistry {
     /** The client with this id, if registered; {@code id} may be any text. */
     public Optional<MockClient> find(String id) {
         return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
+    }
+
+    /**
+     * How {@code id} may be shown in the journal, error descriptions and pages: a registered client's id as
+     * it is, any other text only as its length and kinds of characters ({@link Masked#clientId}), since it may
+     * be a secret pasted into the wrong field.
+     *
+     * @return {@code null} when {@code id} is {@code null}
+     */
+    public String shown(String id) {
+        return Masked.clientId(id, id != null && byId.containsKey(id));
     }
 
     /** Every client, in registration order; immutable. */
@@ -66,7 +78,7 @@ public final class ClientRegistry {
      */
     public synchronized void replace(MockClient client) {
         if (!byId.containsKey(client.id().value())) {
-            throw new IllegalArgumentException("no client with the id " + client.id() + " is registered");
+            throw new IllegalArgumentException("no client with the id " + Masked.unregisteredClientId(client.id().value()) + " is registered");
         }
         Map<String, MockClient> m = new LinkedHashMap<>(byId);
         m.put(client.id().value(), client);

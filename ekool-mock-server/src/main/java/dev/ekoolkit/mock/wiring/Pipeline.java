@@ -1,6 +1,5 @@
 package dev.ekoolkit.mock.wiring;
 
-import dev.ekoolkit.core.internal.Text;
 import dev.ekoolkit.mock.api.Endpoint;
 import dev.ekoolkit.mock.api.Fault;
 import dev.ekoolkit.mock.api.RecordedRequest;
@@ -9,6 +8,7 @@ import dev.ekoolkit.mock.runtime.Call;
 import dev.ekoolkit.mock.runtime.CallHandler;
 import dev.ekoolkit.mock.runtime.MockRuntime;
 import dev.ekoolkit.mock.runtime.ParsedEndpoint;
+import dev.ekoolkit.mock.state.ClientRegistry;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
@@ -126,9 +126,10 @@ final class Pipeline {
             List<String> g = params.asMap().get("grant_type");
             grant = g == null || g.isEmpty() ? null : g.get(0);
         }
+        ClientRegistry clients = rt.state().clients();
         rt.journal().record(new RecordedRequest(call.time(), endpoint, ctx.method().name(), ctx.path(), grant,
-                clientId == null ? null : Text.printable(clientId, 64), call.authMethod(), maskParams(params),
-                maskHeaders(ctx), ctx.statusCode()));
+                clients.shown(clientId), call.authMethod(), maskParams(params, clients), maskHeaders(ctx),
+                ctx.statusCode()));
     }
 
     private static Params merge(Params query, Params form) {
@@ -138,10 +139,20 @@ final class Pipeline {
         return Params.of(m);
     }
 
-    private static Map<String, List<String>> maskParams(Params params) {
+    /**
+     * The parameters as the journal keeps them: secret ones (by name, ignoring case: {@code Client_Secret} is
+     * masked too) as {@link RecordedRequest#MASK}, a {@code client_id} that is not registered as its length and
+     * kinds of characters, long values cut.
+     */
+    private static Map<String, List<String>> maskParams(Params params, ClientRegistry clients) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        params.asMap().forEach((k, v) -> out.put(k.length() > MAX_RECORDED_VALUE ? cut(k) : k, SECRET_PARAMS.contains(k)
-                ? Collections.nCopies(v.size(), RecordedRequest.MASK) : v.stream().map(Pipeline::cut).toList()));
+        params.asMap().forEach((k, v) -> {
+            String name = k.toLowerCase(Locale.ROOT);
+            List<String> shown = SECRET_PARAMS.contains(name) ? Collections.nCopies(v.size(), RecordedRequest.MASK)
+                    : name.equals("client_id") ? v.stream().map(clients::shown).toList()
+                    : v.stream().map(Pipeline::cut).toList();
+            out.put(k.length() > MAX_RECORDED_VALUE ? cut(k) : k, shown);
+        });
         return Collections.unmodifiableMap(out);
     }
 

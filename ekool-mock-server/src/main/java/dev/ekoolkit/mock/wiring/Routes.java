@@ -56,7 +56,13 @@ public final class Routes {
         c.http.generateEtags = false;
         c.http.prefer405over404 = true;
         c.router.ignoreTrailingSlashes = false;
-        c.jetty.modifyHttpConfiguration(h -> h.setRequestHeaderSize(MAX_HEADER_BYTES));
+        c.jetty.modifyHttpConfiguration(h -> {
+            h.setRequestHeaderSize(MAX_HEADER_BYTES);
+            // Jetty caches header fields per connection and by default matches a new field against the cache
+            // ignoring case, handing back the cached value: a bearer token or Basic credential that differs
+            // from an earlier one on the same connection only in letter case would arrive as the earlier one.
+            h.setHeaderCacheCaseSensitive(true);
+        });
         c.jetty.modifyServer(s -> s.setErrorHandler(new JettyErrors()));
         c.jetty.addConnector((server, http) -> {
             ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));

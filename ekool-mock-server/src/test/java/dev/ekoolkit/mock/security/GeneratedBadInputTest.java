@@ -128,7 +128,7 @@ class GeneratedBadInputTest {
             } else {
                 r.kinds.add("bad-token");
             }
-            // Every request carries a bad bearer token and no mutation removes it: always refused.
+            // Every case carries a token that is not a live one as issued, mutated or not: none may succeed.
             r.mustFail = true;
             return r;
         });

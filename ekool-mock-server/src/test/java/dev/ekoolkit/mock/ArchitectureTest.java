@@ -5,6 +5,8 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.ekoolkit.mock.state.layeringfixture.StateSide;
+import dev.ekoolkit.mock.token.layeringfixture.TokenSide;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.TreeSet;
 
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The mock server's package layers (docs/architecture.md), checked on the compiled main classes: no package
@@ -48,9 +51,32 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(ROOT);
 
+    /** A fixture (test classes, not imported into {@link #CLASSES}): state.layeringfixture and token.layeringfixture use each other. */
+    private static final JavaClasses WITH_A_CYCLE = new ClassFileImporter().importClasses(StateSide.class, TokenSide.class);
+
     @Test
     void no_package_of_the_mock_is_part_of_a_cycle() {
         slices().matching("dev.ekoolkit.(**)").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void a_cycle_fails_the_cycle_rule_naming_the_dependencies_that_close_it() {
+        Throwable failure = catchThrowable(() -> slices().matching("dev.ekoolkit.(**)").should().beFreeOfCycles()
+                .check(WITH_A_CYCLE));
+
+        assertThat(failure).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Cycle detected")
+                .hasMessageContaining("Method <" + StateSide.class.getName() + ".climb()> calls method <"
+                        + TokenSide.class.getName() + ".name()>")
+                .hasMessageContaining("Method <" + TokenSide.class.getName() + ".name()> calls method <"
+                        + StateSide.class.getName() + ".name()>");
+    }
+
+    @Test
+    void a_dependency_on_a_higher_layer_is_a_violation_that_names_it() {
+        assertThat(violations(WITH_A_CYCLE)).singleElement().asString()
+                .startsWith("package 'dev.ekoolkit.mock.state' may not use 'dev.ekoolkit.mock.token.layeringfixture': ")
+                .contains(StateSide.class.getName() + ".climb()").contains(TokenSide.class.getName() + ".name()");
     }
 
     @Test
@@ -59,10 +85,13 @@ class ArchitectureTest {
     }
 
     @Test
-    void every_package_of_the_mock_has_a_place_in_the_layers() {
+    void every_package_of_the_mock_has_a_place_in_the_layers_and_every_layer_has_classes() {
+        // Both ways: a package without a layer, and a layer no class was imported for (a misspelt name, or an
+        // import that found nothing and would let every rule above pass on no classes at all).
         Set<String> packages = new TreeSet<>();
         CLASSES.forEach(c -> packages.add(relative(c.getPackageName())));
-        assertThat(MAY_USE.keySet()).containsAll(packages);
+        assertThat(CLASSES.contain(EkoolMockServer.class)).as("EkoolMockServer among the imported classes").isTrue();
+        assertThat(packages).containsExactlyInAnyOrderElementsOf(MAY_USE.keySet());
     }
 
     @Test

@@ -21,21 +21,25 @@ class DocsJavaExampleTest {
 
     @Test
     void the_in_process_example_runs_and_takes_the_token_request() {
-        RecordedRequest taken;
+        RecordedRequest authorizeTaken;
+        RecordedRequest tokenTaken;
         ClientCredentials seen;
         try (EkoolMockServer server = EkoolMockServer.builder().autoLogin("mari").build().start()) {
             EkoolEnvironment env = server.environment();          // login_url = api_url = http://127.0.0.1:<port>
             ClientCredentials creds = server.defaultClient().credentials();
-            // ... point the application at env and creds, let it log in, then:
-            Flows.exchange(server, Flows.code(server));
-            server.pollRequest(Duration.ofSeconds(5)).orElseThrow(); // the authorize request
+            Flows.exchange(server, Flows.code(server));           // the application logs in
+            // ... point the application at env and creds, let it log in, then, in the order they came:
+            RecordedRequest authorizeRequest = server.pollRequest(Duration.ofSeconds(5)).orElseThrow();
             RecordedRequest tokenRequest = server.pollRequest(Duration.ofSeconds(5)).orElseThrow();
             assertThat(env.loginUrl()).isEqualTo(server.loginUrl());
-            taken = tokenRequest;
+            authorizeTaken = authorizeRequest;
+            tokenTaken = tokenRequest;
             seen = creds;
         }
-        assertThat(taken.endpoint()).isEqualTo(Endpoint.TOKEN);
-        assertThat(taken.clientId()).isEqualTo(seen.clientId().value());
+        // The page's names say what each poll returns: the journal holds the requests in the order they came.
+        assertThat(authorizeTaken.endpoint()).isEqualTo(Endpoint.AUTHORIZE);
+        assertThat(tokenTaken.endpoint()).isEqualTo(Endpoint.TOKEN);
+        assertThat(tokenTaken.clientId()).isEqualTo(seen.clientId().value());
     }
 
     @Test
@@ -44,7 +48,8 @@ class DocsJavaExampleTest {
                 try (EkoolMockServer server = EkoolMockServer.builder().autoLogin("mari").build().start()) {
                     EkoolEnvironment env = server.environment();          // login_url = api_url = http://127.0.0.1:<port>
                     ClientCredentials creds = server.defaultClient().credentials();
-                    // ... point the application at env and creds, let it log in, then:
+                    // ... point the application at env and creds, let it log in, then, in the order they came:
+                    RecordedRequest authorizeRequest = server.pollRequest(Duration.ofSeconds(5)).orElseThrow();
                     RecordedRequest tokenRequest = server.pollRequest(Duration.ofSeconds(5)).orElseThrow();
                 }""");
     }

@@ -3,8 +3,10 @@ package dev.ekoolkit.mock.cli;
 import dev.ekoolkit.core.credentials.CredentialFormat;
 import dev.ekoolkit.core.credentials.Violation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 import java.io.BufferedReader;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -61,6 +64,9 @@ final class CheckCredentialsCommand implements Callable<Integer> {
     @Unmatched
     List<String> unmatched = new ArrayList<>();
 
+    @Spec
+    CommandSpec spec;
+
     CheckCredentialsCommand(Io io) {
         this.io = io;
     }
@@ -68,10 +74,7 @@ final class CheckCredentialsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!unmatched.isEmpty()) {
-            throw new CliFailure(EkoolMockCli.USAGE, "check-credentials takes exactly one argument, CLIENT_ID, and got "
-                    + unmatched.size() + " more (not shown, in case one is the secret). The secret is never taken"
-                    + " from the command line, where shell history and 'ps' would keep it: pipe it to standard"
-                    + " input, or name an environment variable with --secret-env NAME.");
+            throw new CliFailure(EkoolMockCli.USAGE, unmatchedMessage());
         }
         SecretSource source = secretEnv != null ? SecretSource.ENVIRONMENT : SecretSource.STANDARD_INPUT;
         String secret = source == SecretSource.ENVIRONMENT ? fromEnvironment() : fromStandardInput();
@@ -85,11 +88,43 @@ final class CheckCredentialsCommand implements Callable<Integer> {
         for (Violation violation : violations) {
             io.err().println(violation.message());
         }
-        if (secret == null && source == SecretSource.STANDARD_INPUT) {
-            io.err().println("(the secret is read from the first line of standard input, which was empty;"
+        if (source == SecretSource.STANDARD_INPUT && (secret == null || secret.isEmpty())) {
+            io.err().println("(the secret is read from the first line of standard input, which was "
+                    + (secret == null ? "empty" : "blank: the secret must be on the first line") + ";"
                     + " pipe it in, or use --secret-env NAME)");
         }
         return EkoolMockCli.INVALID;
+    }
+
+    /**
+     * Why the extra arguments are refused: an option-like one by its name (never its {@code =value}), with the
+     * option it probably meant; any other only counted, since it may be the secret.
+     */
+    private String unmatchedMessage() {
+        List<String> parts = new ArrayList<>();
+        int others = 0;
+        for (String argument : unmatched) {
+            String name = OptionSuggestions.optionName(argument);
+            if (name == null) {
+                others++;
+                continue;
+            }
+            List<String> meant = OptionSuggestions.similar(name, optionNames());
+            parts.add("unknown option '" + name + "'" + (name.length() < argument.length() ? " (its value not shown)" : "")
+                    + (meant.isEmpty() ? "" : " (did you mean " + String.join(" or ", meant) + "?)"));
+        }
+        if (others > 0) {
+            parts.add(others + (others == 1 ? " more argument" : " more arguments")
+                    + " (not shown, in case one is the secret)");
+        }
+        return "check-credentials takes one argument, CLIENT_ID, and the option --secret-env NAME; got "
+                + String.join(", and ", parts) + ". The secret is never taken from the command line, where shell"
+                + " history and 'ps' would keep it: pipe it to standard input, or name an environment variable with"
+                + " --secret-env NAME. Try 'ekool-mock check-credentials --help' for more information.";
+    }
+
+    private List<String> optionNames() {
+        return spec.options().stream().flatMap(option -> Arrays.stream(option.names())).toList();
     }
 
     private String fromEnvironment() {

@@ -60,6 +60,8 @@ public final class EkoolMockCli implements Runnable {
 
     private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
+    private static final String JAVALIN_LOG_LEVEL = "org.slf4j.simpleLogger.log.io.javalin.Javalin";
+
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
     private EkoolMockCli() {
@@ -71,16 +73,28 @@ public final class EkoolMockCli implements Runnable {
      * @param args the command line, for example {@code serve --port 0}
      */
     public static void main(String... args) {
-        // Jetty's and Javalin's start-up chatter would bury the lines serve prints; warnings and errors remain.
-        // -Dorg.slf4j.simpleLogger.defaultLogLevel=info brings it back.
-        if (System.getProperty(LOG_LEVEL) == null) {
-            System.setProperty(LOG_LEVEL, "warn");
-        }
+        quietLogging();
         if (SERVE.equals(withDefaultCommand(args)[0])) {
             // a second core loads the key and warms what serve needs while this thread parses (docs/performance.md)
             StartupPreload.start();
         }
         System.exit(run(System.out, System.err, System.in, System.getenv(), args));
+    }
+
+    /**
+     * The jar's logging configuration, as system properties that only {@link #main} sets (the library's users keep
+     * theirs). Jetty's and Javalin's start-up chatter would bury the lines serve prints: only warnings and errors
+     * remain. Javalin's own logger is off: all it reports here is "Failed to start Javalin", just before serve
+     * says why, more clearly (the mock logs unexpected request failures itself). Setting
+     * {@code -Dorg.slf4j.simpleLogger.defaultLogLevel=info} brings everything back.
+     */
+    static void quietLogging() {
+        if (System.getProperty(LOG_LEVEL) == null) {
+            System.setProperty(LOG_LEVEL, "warn");
+            if (System.getProperty(JAVALIN_LOG_LEVEL) == null) {
+                System.setProperty(JAVALIN_LOG_LEVEL, "off");
+            }
+        }
     }
 
     /**
@@ -159,10 +173,31 @@ public final class EkoolMockCli implements Runnable {
         CommandLine command = ex.getCommandLine();
         PrintWriter err = command.getErr();
         err.println(ex.getMessage());
-        UnmatchedArgumentException.printSuggestions(ex, err);
+        if (ex instanceof UnmatchedArgumentException unmatched && unmatched.getSuggestions().isEmpty()) {
+            List<String> similar = similarOptions(unmatched);
+            if (!similar.isEmpty()) {
+                err.println("Possible solutions: " + String.join(", ", similar));
+            }
+        } else {
+            UnmatchedArgumentException.printSuggestions(ex, err);
+        }
         err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();
         return USAGE;
+    }
+
+    /** The command's option names that the unmatched arguments resemble ({@code --prot}: {@code --port}). */
+    private static List<String> similarOptions(UnmatchedArgumentException ex) {
+        List<String> known = ex.getCommandLine().getCommandSpec().options().stream()
+                .flatMap(option -> Arrays.stream(option.names())).toList();
+        List<String> found = new ArrayList<>();
+        for (String argument : ex.getUnmatched()) {
+            String name = OptionSuggestions.optionName(argument);
+            if (name != null) {
+                OptionSuggestions.similar(name, known).stream().filter(s -> !found.contains(s)).forEach(found::add);
+            }
+        }
+        return found;
     }
 
     private static int failure(Exception ex, CommandLine command) {

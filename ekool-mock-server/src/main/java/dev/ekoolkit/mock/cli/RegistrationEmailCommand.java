@@ -32,7 +32,7 @@ import java.util.concurrent.Callable;
         exitCodeList = {
             "0:the e-mail was printed",
             "1:at least one field is invalid (all are listed)",
-            "2:usage error"})
+            "2:usage error (such as a missing or unknown option)"})
 final class RegistrationEmailCommand implements Callable<Integer> {
 
     /** Which flag sets each field that {@link ClientRegistrationException.Problem#field()} names. */
@@ -48,27 +48,27 @@ final class RegistrationEmailCommand implements Callable<Integer> {
 
     private final Io io;
 
-    @Option(names = "--institution", paramLabel = "NAME", description = "The institution or company name.")
+    @Option(names = "--institution", required = true, paramLabel = "NAME", description = "The institution or company name.")
     String institution;
 
-    @Option(names = "--first-name", paramLabel = "NAME", description = "The responsible person's first name.")
+    @Option(names = "--first-name", required = true, paramLabel = "NAME", description = "The responsible person's first name.")
     String firstName;
 
-    @Option(names = "--last-name", paramLabel = "NAME", description = "The responsible person's surname.")
+    @Option(names = "--last-name", required = true, paramLabel = "NAME", description = "The responsible person's surname.")
     String lastName;
 
-    @Option(names = "--email", paramLabel = "ADDRESS", description = "The responsible person's e-mail address.")
+    @Option(names = "--email", required = true, paramLabel = "ADDRESS", description = "The responsible person's e-mail address.")
     String email;
 
-    @Option(names = "--phone", paramLabel = "NUMBER",
+    @Option(names = "--phone", required = true, paramLabel = "NUMBER",
             description = "The responsible person's phone, international format, such as '+372 5123 4567'.")
     String phone;
 
-    @Option(names = "--purpose", paramLabel = "TEXT",
+    @Option(names = "--purpose", required = true, paramLabel = "TEXT",
             description = "What the authorization is used for; may span several lines.")
     String purpose;
 
-    @Option(names = "--redirect-uri", paramLabel = "URI",
+    @Option(names = "--redirect-uri", required = true, paramLabel = "URI",
             description = "A redirect URI to register (https, or http on a loopback host); repeat for several.")
     List<String> redirectUris = new ArrayList<>();
 

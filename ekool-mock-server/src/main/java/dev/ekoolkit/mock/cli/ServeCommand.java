@@ -1,9 +1,13 @@
 package dev.ekoolkit.mock.cli;
 
+import dev.ekoolkit.core.client.RedirectUri;
+import dev.ekoolkit.core.error.EkoolOAuthException;
+import dev.ekoolkit.core.internal.Text;
 import dev.ekoolkit.mock.EkoolMockServer;
 import dev.ekoolkit.mock.config.MockClient;
 import dev.ekoolkit.mock.config.MockConfig;
 import dev.ekoolkit.mock.config.MockConfigException;
+import dev.ekoolkit.mock.config.MockConfigLoader;
 import dev.ekoolkit.mock.config.MockUser;
 import io.javalin.util.JavalinException;
 import picocli.CommandLine.Command;
@@ -15,8 +19,11 @@ import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
@@ -73,6 +80,19 @@ final class ServeCommand implements Callable<Integer> {
                     + " value, as the first configured user.")
     String autoLogin;
 
+    @Option(names = "--redirect-uri", paramLabel = "URI",
+            description = "Add URI to the redirect URIs of the client serve prints (the demo client, or the first"
+                    + " configured one), ahead of the configured ones, so redirect_uri= and authorize_url= use it; repeat"
+                    + " for several. https, or http on a loopback host (localhost, 127.0.0.1, [::1]).")
+    List<String> redirectUris = new ArrayList<>();
+
+    @Option(names = "--env-file", paramLabel = "PATH",
+            description = "Once the server listens, also write EKOOL_LOGIN_URL, EKOOL_API_URL, EKOOL_CLIENT_ID,"
+                    + " EKOOL_CLIENT_SECRET and EKOOL_REDIRECT_URI to PATH, one NAME=value a line (dotenv and docker"
+                    + " compose env_file format), readable by its owner only. It holds the demo client's secret;"
+                    + " a configured client's secret is left out.")
+    Path envFile;
+
     ServeCommand(Io io) {
         this.io = io;
     }
@@ -88,8 +108,16 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(closeOnExit);
         try {
             io.stop().arm();
-            printStartLines(server);
+            Map<String, String> values = startValues(server);
+            if (envFile != null) {
+                EnvFile.write(envFile, values);
+            }
+            printStartLines(server, values);
             io.err().println("eKool mock server running at " + server.loginUrl() + " (Ctrl-C stops it)");
+            if (redirectUris.isEmpty()) {
+                io.err().println("after a login the browser goes to " + server.defaultClient().redirectUris().get(0)
+                        + ": your application must listen there, or register its own with --redirect-uri URI");
+            }
             if (adminTokenEnv != null) {
                 io.err().println("admin API: every caller must send 'Authorization: Bearer' with the token from $"
                         + adminTokenEnv);
@@ -128,15 +156,18 @@ final class ServeCommand implements Callable<Integer> {
                 throw new CliFailure(EkoolMockCli.USAGE, "--admin-token-env " + adminTokenEnv + ": " + e.getMessage(), e);
             }
         }
-        if (config != null) {
-            builder.configFile(config);
-        }
+        List<RedirectUri> added = addedRedirectUris();
         boolean firstUser = FIRST_USER.equals(autoLogin);
         if (autoLogin != null && !firstUser) {
             builder.autoLogin(autoLogin);
         }
         EkoolMockServer server;
         try {
+            if (!added.isEmpty()) {
+                builder.config(withRedirectUris(config == null ? MockConfig.defaults() : MockConfigLoader.load(config), added));
+            } else if (config != null) {
+                builder.configFile(config);
+            }
             server = builder.build();
         } catch (MockConfigException e) {
             // Names the file, the field and the rule; never a secret.
@@ -159,6 +190,37 @@ final class ServeCommand implements Callable<Integer> {
             server.close();
             throw new CliFailure(EkoolMockCli.USAGE, cannotListen(e), e);
         }
+    }
+
+    /** The {@code --redirect-uri} values, each checked with ekool-core's rules; a bad one is a usage error. */
+    private List<RedirectUri> addedRedirectUris() {
+        List<RedirectUri> uris = new ArrayList<>();
+        for (String value : redirectUris) {
+            try {
+                RedirectUri uri = RedirectUri.parse(value);
+                if (!uris.contains(uri)) {
+                    uris.add(uri);
+                }
+            } catch (EkoolOAuthException e) {
+                throw new CliFailure(EkoolMockCli.USAGE, "--redirect-uri " + Text.printable(value, 200) + ": "
+                        + e.errorDescription(), e);
+            }
+        }
+        return uris;
+    }
+
+    /** {@code config} with {@code added} ahead of its first client's own redirect URIs (each URI once). */
+    private MockConfig withRedirectUris(MockConfig config, List<RedirectUri> added) {
+        MockClient first = config.defaultClient();
+        List<RedirectUri> uris = new ArrayList<>(added);
+        first.redirectUris().stream().filter(uri -> !uris.contains(uri)).forEach(uris::add);
+        List<MockClient> clients = new ArrayList<>(config.clients());
+        try {
+            clients.set(0, first.withRedirectUris(uris));
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(EkoolMockCli.USAGE, "--redirect-uri: " + e.getMessage(), e);
+        }
+        return config.withClients(clients);
     }
 
     /** The admin token from the environment variable {@code --admin-token-env} names; never echoed. */
@@ -195,32 +257,44 @@ final class ServeCommand implements Callable<Integer> {
                 + " an address of this machine?)";
     }
 
-    private void printStartLines(EkoolMockServer server) {
+    /**
+     * What serve announces, in order, under the names the banner prints; {@code client_secret} only for the
+     * documented demo client.
+     */
+    private static Map<String, String> startValues(EkoolMockServer server) {
         MockClient client = server.defaultClient();
         String redirectUri = client.redirectUris().get(0).value();
-        StringBuilder lines = new StringBuilder();
-        lines.append("login_url=").append(server.loginUrl()).append('\n');
-        lines.append("api_url=").append(server.apiUrl()).append('\n');
-        lines.append("client_id=").append(client.id().value()).append('\n');
-        boolean demoSecret = client.secret().matches(MockConfig.DEMO_CLIENT_SECRET);
-        if (demoSecret) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("login_url", server.loginUrl().toString());
+        values.put("api_url", server.apiUrl().toString());
+        values.put("client_id", client.id().value());
+        if (client.secret().matches(MockConfig.DEMO_CLIENT_SECRET)) {
             // The documented demo credential, printed on purpose so scripts can use it; a configured
             // client's own secret never prints.
-            lines.append("client_secret=").append(client.secret().value()).append('\n');
+            values.put("client_secret", client.secret().value());
         }
-        lines.append("redirect_uri=").append(redirectUri).append('\n');
-        lines.append("authorize_url=").append(server.authorizeUrl())
-                .append("?response_type=code")
-                .append("&client_id=").append(encode(client.id().value()))
-                .append("&redirect_uri=").append(encode(redirectUri))
-                .append("&scope=").append(encode(client.allowedScopes().format()))
-                .append("&state=").append(randomState())
-                .append('\n');
+        values.put("redirect_uri", redirectUri);
+        values.put("authorize_url", server.authorizeUrl()
+                + "?response_type=code"
+                + "&client_id=" + encode(client.id().value())
+                + "&redirect_uri=" + encode(redirectUri)
+                + "&scope=" + encode(client.allowedScopes().format())
+                + "&state=" + randomState());
+        return values;
+    }
+
+    private void printStartLines(EkoolMockServer server, Map<String, String> values) {
+        StringBuilder lines = new StringBuilder();
+        values.forEach((key, value) -> lines.append(key).append('=').append(value).append('\n'));
         io.out().print(lines);
         io.out().flush();
-        if (!demoSecret) {
-            io.err().println("client_secret is not printed: client " + client.id() + " is not the demo client, and"
-                    + " only the demo client's documented secret ever prints (yours is in " + config + ")");
+        if (!values.containsKey("client_secret")) {
+            io.err().println("client_secret is not printed: client " + server.defaultClient().id() + " is not the demo"
+                    + " client, and only the demo client's documented secret ever prints (yours is in " + config + ")");
+        }
+        if (envFile != null) {
+            io.err().println("wrote " + envFile + " (EKOOL_* variables" + (values.containsKey("client_secret")
+                    ? ", with the demo client's secret)" : "; EKOOL_CLIENT_SECRET left out: it is your own client's)"));
         }
     }
 

@@ -12,14 +12,17 @@ import java.util.regex.Pattern;
  * compiled for Java 5 (class file version 49), which class-data sharing cannot archive, so parsing with it costs
  * a fresh JVM 100-150 ms on its main thread, the largest single item before the server listens
  * (docs/performance.md). Only a command line whose meaning is beyond doubt takes this path: {@code serve}
- * followed by {@code --port}, {@code --host}, {@code --config}, {@code --admin-token-env} and {@code
- * --auto-login}, each at most once, with plain values. Anything else (help, version, an unknown or repeated
+ * followed by {@code --port}, {@code --host}, {@code --config}, {@code --admin-token-env}, {@code --auto-login} and
+ * {@code --env-file}, each at most once, and {@code --redirect-uri}, any number of times, with plain values. Anything else (help, version, an unknown or repeated
  * option, an unusual value) goes to picocli, which owns every usage message. {@code ServeFastPathTest} checks
  * that both read the command lines alike.
  */
 final class ServeFastPath {
 
     private static final Pattern PORT = Pattern.compile("0|[1-9][0-9]{0,4}");
+
+    /** The one option that may be given more than once; every value counts, in order. */
+    private static final String REPEATABLE = "--redirect-uri";
 
     private ServeFastPath() {
     }
@@ -40,7 +43,7 @@ final class ServeFastPath {
             String arg = effective[i];
             int eq = arg.indexOf('=');
             String name = eq < 0 ? arg : arg.substring(0, eq);
-            if (!seen.add(name)) {
+            if (!seen.add(name) && !REPEATABLE.equals(name)) {
                 return null;
             }
             String value;
@@ -78,14 +81,22 @@ final class ServeFastPath {
                     serve.adminTokenEnv = value;
                     break;
                 case "--config":
+                    serve.config = path(value);
+                    if (serve.config == null) {
+                        return null;
+                    }
+                    break;
+                case "--env-file":
+                    serve.envFile = path(value);
+                    if (serve.envFile == null) {
+                        return null;
+                    }
+                    break;
+                case REPEATABLE:
                     if (value == null || !plain(value)) {
                         return null;
                     }
-                    try {
-                        serve.config = Path.of(value);
-                    } catch (InvalidPathException e) {
-                        return null;
-                    }
+                    serve.redirectUris.add(value);
                     break;
                 default:
                     return null;
@@ -114,6 +125,18 @@ final class ServeFastPath {
         io.out().flush();
         io.err().flush();
         return status;
+    }
+
+    /** The path a plain {@code value} names, or {@code null} for picocli to judge. */
+    private static Path path(String value) {
+        if (value == null || !plain(value)) {
+            return null;
+        }
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            return null;
+        }
     }
 
     /** A value picocli takes as it is: not empty, not option-like. */

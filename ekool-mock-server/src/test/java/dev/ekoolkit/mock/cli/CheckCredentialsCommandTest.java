@@ -71,6 +71,17 @@ class CheckCredentialsCommandTest {
     }
 
     @Test
+    void reports_a_blank_first_line_with_the_hint_that_the_secret_must_be_on_the_first_line() {
+        Cli.Result result = Cli.withStdin("\n" + SECRET + "\n", "check-credentials", ID);
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.err())
+                .contains("got an empty value")
+                .contains("first line of standard input, which was blank: the secret must be on the first line");
+        assertThat(result.all()).doesNotContain(SECRET);
+    }
+
+    @Test
     void never_echoes_a_malformed_secret_read_from_standard_input() {
         String secret = SECRET + "x";
 
@@ -156,6 +167,25 @@ class CheckCredentialsCommandTest {
         Cli.Result result = Cli.withStdin("", "check-credentials", ID, "--client-secret=" + SECRET);
 
         assertThat(result.status()).isEqualTo(2);
+        assertThat(result.all()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void names_a_mistyped_option_and_the_option_it_meant_but_only_counts_other_arguments() {
+        Cli.Result result = Cli.withStdin("", "check-credentials", ID, "--secret-evn", "MY_SECRET_VARIABLE");
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.err()).contains("unknown option '--secret-evn' (did you mean --secret-env?)")
+                .contains("1 more argument (not shown, in case one is the secret)")
+                .doesNotContain("MY_SECRET_VARIABLE");
+    }
+
+    @Test
+    void names_an_unknown_option_but_never_its_value() {
+        Cli.Result result = Cli.withStdin("", "check-credentials", ID, "--client-secret=" + SECRET);
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.err()).contains("unknown option '--client-secret' (its value not shown)");
         assertThat(result.all()).doesNotContain(SECRET);
     }
 

@@ -63,9 +63,12 @@ class RegistrationEmailCommandTest {
     @Test
     void lists_every_invalid_field_by_its_flag_and_exits_1() {
         Cli.Result result = Cli.run("registration-email",
+                "--institution", "",
                 "--first-name", "Mari",
+                "--last-name", "",
                 "--email", "not-an-address",
                 "--phone", "5123 4567",
+                "--purpose", "",
                 "--redirect-uri", "http://library.example.ee/callback");
 
         assertThat(result.status()).isEqualTo(1);
@@ -81,14 +84,24 @@ class RegistrationEmailCommandTest {
     }
 
     @Test
-    void reports_a_missing_redirect_uri() {
+    void a_missing_required_option_is_a_usage_error_with_exit_2_naming_every_missing_option() {
+        Cli.Result result = Cli.run("registration-email", "--first-name", "Mari", "--email", "mari@example.ee");
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).contains("Missing required options").contains("--institution", "--last-name", "--phone",
+                "--purpose", "--redirect-uri").contains("Try 'ekool-mock registration-email --help'");
+    }
+
+    @Test
+    void a_missing_redirect_uri_is_a_usage_error_with_exit_2() {
         List<String> args = new ArrayList<>(List.of(VALID));
         args.subList(args.size() - 2, args.size()).clear();
 
         Cli.Result result = Cli.run(args.toArray(String[]::new));
 
-        assertThat(result.status()).isEqualTo(1);
-        assertThat(result.err()).startsWith("--redirect-uri: redirect_uris must list at least one redirect URI");
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.err()).contains("Missing required option").contains("--redirect-uri");
     }
 
     @Test

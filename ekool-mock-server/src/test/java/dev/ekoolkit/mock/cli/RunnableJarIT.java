@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -77,6 +79,29 @@ class RunnableJarIT {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
+    }
+
+    @Test
+    void a_port_in_use_prints_the_clear_message_alone_and_exits_2() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Run run = java("", "--port", String.valueOf(taken.getLocalPort()));
+
+            assertThat(run.status()).isEqualTo(2);
+            assertThat(run.err()).isEqualTo("cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": the port is already"
+                    + " in use (another ekool-mock?). Choose another with --port, or --port 0 for a free one.\n");
+            assertThat(run.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void an_address_not_on_this_machine_prints_the_clear_message_alone_and_exits_2() throws Exception {
+        // 192.0.2.1 is TEST-NET-1 (RFC 5737): documentation only, never an address of this machine
+        Run run = java("", "--host", "192.0.2.1", "--port", "0");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("cannot listen on 192.0.2.1:0: ").endsWith("(is --host 192.0.2.1 an address of this machine?)"));
+        assertThat(run.out()).isEmpty();
     }
 
     private static String awaitLine(Process process, Path out, String key) throws IOException, InterruptedException {

@@ -14,6 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -179,6 +181,161 @@ class ServeCommandTest {
             assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(location ->
                     assertThat(location).startsWith("http://localhost:3000/callback?code="));
         }
+    }
+
+    @Test
+    void a_mistyped_option_gets_a_suggestion_even_when_its_first_letters_differ() {
+        Cli.Result result = Cli.run("--prot", "0");
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.err()).contains("'--prot'").contains("Possible solutions: --port");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void a_mistyped_option_sharing_its_first_letters_still_gets_picoclis_suggestion() {
+        Cli.Result result = Cli.run("--auto-logn");
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.err()).contains("Possible solutions: --auto-login");
+    }
+
+    static final String APP_CALLBACK = "http://localhost:5000/callback";
+
+    @Test
+    void redirect_uri_adds_a_redirect_uri_that_serve_prints_and_the_authorize_endpoint_redirects_to() throws Exception {
+        try (RunningServe serve = RunningServe.start("--port", "0", "--auto-login", "--redirect-uri", APP_CALLBACK)) {
+            assertThat(serve.awaitLine("redirect_uri")).isEqualTo(APP_CALLBACK);
+
+            HttpResponse<String> answer = get(URI.create(serve.awaitLine("authorize_url")));
+
+            assertThat(answer.statusCode()).isEqualTo(302);
+            assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(location ->
+                    assertThat(location).startsWith(APP_CALLBACK + "?code="));
+        }
+    }
+
+    @Test
+    void redirect_uri_keeps_the_demo_clients_own_redirect_uris() throws Exception {
+        try (RunningServe serve = RunningServe.start("--port", "0", "--auto-login", "--redirect-uri", APP_CALLBACK,
+                "--redirect-uri=http://127.0.0.1:5000/callback")) {
+            URI authorize = URI.create(serve.awaitLine("login_url") + Endpoint.AUTHORIZE.path()
+                    + "?response_type=code&scope=users-basic&client_id=" + MockConfig.DEMO_CLIENT_ID
+                    + "&redirect_uri=" + MockConfig.DEMO_REDIRECT_URI);
+
+            HttpResponse<String> answer = get(authorize);
+
+            assertThat(answer.statusCode()).isEqualTo(302);
+            assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(location ->
+                    assertThat(location).startsWith(MockConfig.DEMO_REDIRECT_URI + "?code="));
+        }
+    }
+
+    @Test
+    void redirect_uri_adds_to_the_first_configured_client(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("mock.yaml"), CONFIG);
+        try (RunningServe serve = RunningServe.start("--port", "0", "--config", config.toString(), "--auto-login",
+                "--redirect-uri", APP_CALLBACK)) {
+            assertThat(serve.awaitLine("client_id")).isEqualTo(OWN_ID);
+
+            HttpResponse<String> answer = get(URI.create(serve.awaitLine("authorize_url")));
+
+            assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(location ->
+                    assertThat(location).startsWith(APP_CALLBACK + "?code="));
+        }
+    }
+
+    @Test
+    void says_where_the_browser_goes_after_a_login_and_how_to_change_it() throws Exception {
+        try (RunningServe serve = RunningServe.start("--port", "0")) {
+            serve.awaitLine("authorize_url");
+
+            assertThat(serve.err()).contains("after a login the browser goes to " + MockConfig.DEMO_REDIRECT_URI)
+                    .contains("--redirect-uri");
+        }
+    }
+
+    @Test
+    void a_redirect_uri_breaking_the_rules_is_a_usage_error_naming_it_and_the_rule() throws Exception {
+        try (RunningServe serve = RunningServe.start("--port", "0", "--redirect-uri", "http://app.example.com/callback")) {
+            assertThat(serve.awaitExit()).isEqualTo(2);
+            assertThat(serve.err()).contains("--redirect-uri http://app.example.com/callback", "https",
+                    "http only on localhost").doesNotContain("\tat ");
+            assertThat(serve.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void env_file_holds_what_serve_prints_as_ekool_variables_readable_by_the_owner_only(@TempDir Path dir) throws Exception {
+        Path envFile = dir.resolve(".env");
+        try (RunningServe serve = RunningServe.start("--port", "0", "--env-file", envFile.toString())) {
+            String loginUrl = serve.awaitLine("login_url");
+
+            assertThat(variables(envFile)).containsExactly(
+                    Map.entry("EKOOL_LOGIN_URL", loginUrl),
+                    Map.entry("EKOOL_API_URL", loginUrl),
+                    Map.entry("EKOOL_CLIENT_ID", MockConfig.DEMO_CLIENT_ID),
+                    Map.entry("EKOOL_CLIENT_SECRET", MockConfig.DEMO_CLIENT_SECRET),
+                    Map.entry("EKOOL_REDIRECT_URI", MockConfig.DEMO_REDIRECT_URI));
+            assertThat(Files.getPosixFilePermissions(envFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(get(URI.create(loginUrl + Endpoint.HEALTH.path())).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void env_file_names_the_first_added_redirect_uri(@TempDir Path dir) throws Exception {
+        Path envFile = dir.resolve("mock.env");
+        try (RunningServe serve = RunningServe.start("--port", "0", "--env-file=" + envFile, "--redirect-uri", APP_CALLBACK)) {
+            serve.awaitLine("authorize_url");
+
+            assertThat(variables(envFile)).containsEntry("EKOOL_REDIRECT_URI", APP_CALLBACK);
+        }
+    }
+
+    @Test
+    void env_file_replaces_a_readable_file_with_an_owner_only_one(@TempDir Path dir) throws Exception {
+        Path envFile = Files.writeString(dir.resolve(".env"), "OLD=1\n");
+        Files.setPosixFilePermissions(envFile, PosixFilePermissions.fromString("rw-r--r--"));
+        try (RunningServe serve = RunningServe.start("--port", "0", "--env-file", envFile.toString())) {
+            serve.awaitLine("authorize_url");
+
+            assertThat(variables(envFile)).doesNotContainKey("OLD").containsKey("EKOOL_LOGIN_URL");
+            assertThat(Files.getPosixFilePermissions(envFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
+    @Test
+    void env_file_leaves_out_a_configured_clients_secret(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("mock.yaml"), CONFIG);
+        Path envFile = dir.resolve(".env");
+        try (RunningServe serve = RunningServe.start("--port", "0", "--config", config.toString(), "--env-file",
+                envFile.toString())) {
+            serve.awaitLine("authorize_url");
+
+            assertThat(variables(envFile)).containsEntry("EKOOL_CLIENT_ID", OWN_ID).doesNotContainKey("EKOOL_CLIENT_SECRET");
+            assertThat(Files.readString(envFile)).doesNotContain(OWN_SECRET).contains("# EKOOL_CLIENT_SECRET is left out");
+        }
+    }
+
+    @Test
+    void env_file_in_a_missing_directory_is_exit_2_naming_it(@TempDir Path dir) throws Exception {
+        Path envFile = dir.resolve("no-such-dir").resolve(".env");
+        try (RunningServe serve = RunningServe.start("--port", "0", "--env-file", envFile.toString())) {
+            assertThat(serve.awaitExit()).isEqualTo(2);
+            assertThat(serve.err()).contains("--env-file " + envFile, "does not exist").doesNotContain("\tat ");
+            assertThat(serve.out()).isEmpty();
+        }
+    }
+
+    /** The NAME=value lines of a dotenv file, in order; comments and blank lines skipped. */
+    static Map<String, String> variables(Path envFile) throws IOException {
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(envFile)) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                variables.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+            }
+        }
+        return variables;
     }
 
     static final String ADMIN_TOKEN = "admin-token-from-the-environment-42";

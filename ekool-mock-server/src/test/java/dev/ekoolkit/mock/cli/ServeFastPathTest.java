@@ -28,6 +28,9 @@ class ServeFastPathTest {
         "serve --config=mock.json --admin-token-env EKOOL_ADMIN --host localhost",
         "serve --port 65535",
         "serve --port 99999",
+        "serve --redirect-uri http://localhost:5000/cb --port 0 --redirect-uri=http://127.0.0.1:5000/cb",
+        "serve --env-file .env --auto-login",
+        "serve --env-file=/tmp/mock.env --redirect-uri https://app.example.com/cb",
     })
     void reads_a_plain_command_line_as_picocli_does(String commandLine) {
         String[] args = commandLine.split(" ");
@@ -38,7 +41,7 @@ class ServeFastPathTest {
 
         assertThat(fast).isNotNull();
         assertThat(fast).usingRecursiveComparison().comparingOnlyFields("port", "host", "adminTokenEnv", "config",
-                "autoLogin").isEqualTo(picocli);
+                "autoLogin", "redirectUris", "envFile").isEqualTo(picocli);
     }
 
     @ParameterizedTest
@@ -56,6 +59,10 @@ class ServeFastPathTest {
         "serve --auto-login=",
         "serve --auto-login -x",
         "serve --unknown",
+        "serve --env-file",
+        "serve --env-file a --env-file b",
+        "serve --redirect-uri",
+        "serve --redirect-uri=",
         "serve extra",
         "check-credentials abc",
         "new-credentials",

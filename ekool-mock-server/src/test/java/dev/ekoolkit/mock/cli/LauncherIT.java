@@ -1,0 +1,203 @@
+package dev.ekoolkit.mock.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The launcher {@code bin/ekool-mock}, run the way a terminal runs it: in a session and process group of its own
+ * ({@code setsid}), stopped by a signal to the whole group, as Ctrl-C sends it. The first run records the
+ * class-data-sharing archive as the JVM exits; a later run maps it. Every run must stop with exit status 0 and
+ * leave no temporary file beside the jar.
+ *
+ * <p>A terminal's shell starts a command with SIGINT and SIGTERM at their defaults, while this test's JVM may
+ * have inherited them ignored from whatever started Maven (a background job of a script, say); {@code env
+ * --default-signal} gives the launcher what a terminal would. Run by failsafe, which passes the jar's path as
+ * {@code ekool.mock.jar}.
+ */
+@EnabledOnOs(OS.LINUX)
+@EnabledIfSystemProperty(named = "ekool.mock.jar", matches = ".+")
+class LauncherIT {
+
+    // Failsafe runs in the module's directory.
+    static final Path LAUNCHER = Path.of("bin", "ekool-mock").toAbsolutePath();
+
+    @TempDir
+    Path jarDir;
+
+    @TempDir
+    Path logs;
+
+    @ParameterizedTest(name = "SIG{0}")
+    @ValueSource(strings = {"INT", "TERM"})
+    void a_signal_to_the_process_group_stops_the_first_run_with_exit_0_keeps_the_archive_and_leaves_no_temporary_file(
+            String signal) throws Exception {
+        Path jar = copyOfTheJar();
+        assertThat(archives()).as("no archive before the first run").isEmpty();
+
+        Launched first = Launched.start(jar, logs.resolve("first"));
+        first.signalTheGroup(signal); // INT: Ctrl-C in a terminal
+
+        first.assertStoppedWithExit0();
+        assertThat(temporaryFiles()).isEmpty();
+        assertThat(archives()).as("the archive the first run recorded").hasSize(1);
+    }
+
+    @Test
+    void ctrl_c_stops_a_later_run_that_maps_the_archive_with_exit_0() throws Exception {
+        Path jar = copyOfTheJar();
+        Launched first = Launched.start(jar, logs.resolve("first"));
+        first.signalTheGroup("INT");
+        first.assertStoppedWithExit0();
+        assertThat(archives()).hasSize(1);
+
+        Launched second = Launched.start(jar, logs.resolve("second"));
+        second.signalTheGroup("INT");
+
+        second.assertStoppedWithExit0();
+        assertThat(temporaryFiles()).isEmpty();
+    }
+
+    @Test
+    void sigterm_to_the_launcher_alone_stops_the_first_run_with_exit_0_and_leaves_no_temporary_file() throws Exception {
+        Path jar = copyOfTheJar();
+
+        Launched first = Launched.start(jar, logs.resolve("first"));
+        first.process.destroy(); // SIGTERM to the launcher's pid only, as a service manager or 'kill PID' sends it
+
+        first.assertStoppedWithExit0();
+        assertThat(temporaryFiles()).isEmpty();
+    }
+
+    @Test
+    void passes_standard_input_to_a_command_on_a_run_without_an_archive() throws Exception {
+        Path jar = copyOfTheJar();
+        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "check-credentials", RunnableJarIT.ID)
+                .redirectOutput(logs.resolve("out.txt").toFile())
+                .redirectError(logs.resolve("err.txt").toFile());
+        builder.environment().put("EKOOL_MOCK_JAR", jar.toString());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        process.getOutputStream().write((RunnableJarIT.SECRET + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("stderr: %s", Files.readString(logs.resolve("err.txt"))).isZero();
+        assertThat(Files.readString(logs.resolve("out.txt"))).isEqualTo(CheckCredentialsCommand.WELL_FORMED + "\n");
+    }
+
+    private Path copyOfTheJar() throws IOException {
+        // A jar of its own, so the archive and the key cache the launcher keeps beside it start out absent.
+        return Files.copy(RunnableJarIT.jar(), jarDir.resolve("ekool-mock.jar"));
+    }
+
+    private List<Path> temporaryFiles() throws IOException {
+        return filesEndingWith(".tmp");
+    }
+
+    private List<Path> archives() throws IOException {
+        return filesEndingWith(".jsa");
+    }
+
+    private List<Path> filesEndingWith(String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(jarDir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).toList();
+        }
+    }
+
+    /** One run of the launcher, {@code serve --port 0}, in a session of its own. */
+    record Launched(Process process, Path out, Path err) {
+
+        static Launched start(Path jar, Path logDir) throws Exception {
+            Files.createDirectories(logDir);
+            Path out = logDir.resolve("out.txt");
+            Path err = logDir.resolve("err.txt");
+            ProcessBuilder builder = new ProcessBuilder("env", "--default-signal=INT,TERM,HUP", "setsid",
+                    LAUNCHER.toString(), "--port", "0")
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
+            builder.environment().put("EKOOL_MOCK_JAR", jar.toString());
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            builder.environment().remove("EKOOL_MOCK_CDS");
+            builder.environment().remove("EKOOL_MOCK_JAVA_OPTS");
+            Launched launched = new Launched(builder.start(), out, err);
+            try {
+                launched.awaitServing();
+            } catch (Throwable t) {
+                launched.killEverything();
+                throw t;
+            }
+            return launched;
+        }
+
+        /** Waits for {@code login_url=} and checks that the server answers there. */
+        void awaitServing() throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (System.nanoTime() < deadline) {
+                for (String line : Files.readAllLines(out)) {
+                    if (line.startsWith("login_url=")) {
+                        URI health = URI.create(line.substring("login_url=".length()) + "/health");
+                        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(health).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        assertThat(answer.statusCode()).isEqualTo(200);
+                        return;
+                    }
+                }
+                assertThat(process.isAlive()).as("the launcher is running; stderr: %s", Files.readString(err)).isTrue();
+                Thread.sleep(50);
+            }
+            throw new AssertionError("no login_url= line within 120 s; stderr: " + Files.readString(err));
+        }
+
+        /** Sends {@code signal} to the launcher's process group, as a terminal sends Ctrl-C to its foreground group. */
+        void signalTheGroup(String signal) throws Exception {
+            long group = processGroup(process.pid());
+            assertThat(group).as("setsid made the launcher the leader of its own process group").isEqualTo(process.pid());
+            Process kill = new ProcessBuilder("kill", "-s", signal, "--", "-" + group).inheritIO().start();
+            assertThat(kill.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(kill.exitValue()).as("kill -s %s -- -%s", signal, group).isZero();
+        }
+
+        void assertStoppedWithExit0() throws Exception {
+            try {
+                assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the launcher stopped; stderr: %s",
+                        Files.readString(err)).isTrue();
+                assertThat(process.exitValue()).as("exit status; stderr: %s", Files.readString(err)).isZero();
+                assertThat(Files.readString(err)).contains("eKool mock server stopped").doesNotContain("\tat ");
+            } finally {
+                killEverything();
+            }
+        }
+
+        /** Ends whatever is left, the JVM (in a process group of its own) included; nothing once stopped cleanly. */
+        void killEverything() {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+
+        /** The process group of {@code pid}: the fifth field of {@code /proc/<pid>/stat}. */
+        private static long processGroup(long pid) throws IOException {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] afterName = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(afterName[2]);
+        }
+    }
+}

@@ -104,7 +104,7 @@ class RunnableJarIT {
         assertThat(run.out()).isEmpty();
     }
 
-    private static String awaitLine(Process process, Path out, String key) throws IOException, InterruptedException {
+    static String awaitLine(Process process, Path out, String key) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             for (String line : Files.readAllLines(out)) {

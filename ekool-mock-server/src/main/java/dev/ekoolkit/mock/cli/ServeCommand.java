@@ -122,10 +122,12 @@ final class ServeCommand implements Callable<Integer> {
                 EnvFile.write(envFile, values);
             }
             printStartLines(server, values);
-            io.err().println("eKool mock server running at " + server.loginUrl() + " (Ctrl-C stops it)");
+            io.err().println("eKool mock server running at " + server.loginUrl()
+                    + (publicUrl == null ? "" : ", listening on " + host + ":" + server.port()) + " (Ctrl-C stops it)");
             if (redirectUris.isEmpty()) {
                 io.err().println("after a login the browser goes to " + server.defaultClient().redirectUris().get(0)
-                        + ": your application must listen there, or register its own with --redirect-uri URI");
+                        + ": your application must listen there, or register its own with --redirect-uri URI;"
+                        + " to try a login without one, open playground_url");
             }
             if (adminTokenEnv != null) {
                 io.err().println("admin API: every caller must send 'Authorization: Bearer' with the token from $"

@@ -124,6 +124,7 @@ public final class Playground {
                 throw EkoolOAuthException.invalidRequest("the playground's form posts application/x-www-form-urlencoded");
             }
             form = Params.parse(ctx.bodyAsBytes(), "form body");
+            // Reading each field once here turns a repeated one into a clear 400 before anything is used.
             form.get("client_id");
             form.get("scope");
             form.get("pkce");

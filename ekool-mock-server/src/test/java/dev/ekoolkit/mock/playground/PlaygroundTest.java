@@ -4,10 +4,9 @@ import dev.ekoolkit.mock.EkoolMockServer;
 import dev.ekoolkit.mock.api.Endpoint;
 import dev.ekoolkit.mock.api.Fault;
 import dev.ekoolkit.mock.config.MockConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import dev.ekoolkit.mock.support.MockServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,20 +26,8 @@ class PlaygroundTest {
 
     private static EkoolMockServer server;
 
-    @BeforeAll
-    static void start() {
-        server = EkoolMockServer.builder().build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.reset();
-    }
+    @RegisterExtension
+    static final MockServerExtension MOCK = new MockServerExtension(s -> server = s);
 
     /** A started playground login: the redirect to the authorize endpoint and the browser's cookie. */
     private record Started(HttpResponse<String> redirect, String cookie) {

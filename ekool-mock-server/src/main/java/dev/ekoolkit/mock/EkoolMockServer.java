@@ -3,6 +3,7 @@ package dev.ekoolkit.mock;
 import dev.ekoolkit.core.client.ClientRegistrationRequest;
 import dev.ekoolkit.core.credentials.ClientId;
 import dev.ekoolkit.core.environment.EkoolEnvironment;
+import dev.ekoolkit.core.internal.Text;
 import dev.ekoolkit.core.scope.Scopes;
 import dev.ekoolkit.mock.api.Endpoint;
 import dev.ekoolkit.mock.api.Fault;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -51,6 +53,7 @@ import java.util.Optional;
 public final class EkoolMockServer implements MockControl, AutoCloseable {
 
     private final String host;
+    private final URI publicUrl;
     private final int requestedPort;
     private final Duration idleTimeout;
     private final MockRuntime runtime;
@@ -61,6 +64,7 @@ public final class EkoolMockServer implements MockControl, AutoCloseable {
 
     private EkoolMockServer(Builder b, MockConfig config) {
         this.host = b.host;
+        this.publicUrl = b.publicUrl;
         this.requestedPort = b.port;
         this.idleTimeout = b.idleTimeout;
         this.runtime = new MockRuntime(config, b.clock == null ? Clock.systemUTC() : b.clock, b.autoLogin, b.adminToken);
@@ -85,8 +89,9 @@ public final class EkoolMockServer implements MockControl, AutoCloseable {
             Javalin created = Routes.create(runtime, host, requestedPort, idleTimeout);
             created.start();
             int bound = created.port();
-            URI url = URI.create("http://" + advertisedHost(host) + ":" + bound);
-            runtime.baseUrl(url.toString());
+            URI local = URI.create("http://" + advertisedHost(host) + ":" + bound);
+            URI url = publicUrl != null ? publicUrl : local;
+            runtime.started(url.toString(), local.toString());
             this.base = url;
             this.port = bound;
             this.app = created;
@@ -118,7 +123,10 @@ public final class EkoolMockServer implements MockControl, AutoCloseable {
         return port;
     }
 
-    /** The {@code login_url}: this server's base URL, such as {@code http://127.0.0.1:41234}. */
+    /**
+     * The {@code login_url}: this server's base URL, such as {@code http://127.0.0.1:41234}, or the builder's
+     * {@link Builder#publicUrl(URI)} when set. Every URL accessor and every advertised URL starts with it.
+     */
     public URI loginUrl() {
         return requireStarted();
     }
@@ -151,6 +159,14 @@ public final class EkoolMockServer implements MockControl, AutoCloseable {
     /** {@code <login_url>/.well-known/oauth-authorization-server} (RFC 8414; mock-only). */
     public URI metadataUrl() {
         return url(Endpoint.METADATA.path());
+    }
+
+    /**
+     * {@code <login_url>/playground}, the mock's own demo client page (mock-only): pick a client, scope and PKCE
+     * method, log in, and see the code, the token response and {@code /user/me/basic}'s answer.
+     */
+    public URI playgroundUrl() {
+        return url("/playground");
     }
 
     /** {@code <login_url>/__admin}, the base of the admin API (mock-only). */
@@ -317,9 +333,38 @@ public final class EkoolMockServer implements MockControl, AutoCloseable {
         return host;
     }
 
+    /**
+     * {@code url} without a trailing {@code /}, once it is checked to be an absolute http or https URL with a host
+     * and no user information, query or fragment.
+     *
+     * @throws IllegalArgumentException naming the rule and the URL
+     */
+    public static URI checkedPublicUrl(URI url) {
+        String rule = "publicUrl must be an absolute http or https URL with a host and no user information, query or"
+                + " fragment, such as http://ekool-mock:8089; got ";
+        String shown = "'" + Text.printable(url.toString(), 200) + "'";
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!url.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
+            throw new IllegalArgumentException(rule + shown + (url.isAbsolute() ? " (scheme '" + url.getScheme() + "')"
+                    : " (not absolute)"));
+        }
+        if (url.getHost() == null || url.getRawUserInfo() != null) {
+            throw new IllegalArgumentException(rule + shown + (url.getHost() == null ? " (no host)" : " (user information)"));
+        }
+        if (url.getRawQuery() != null || url.getRawFragment() != null) {
+            throw new IllegalArgumentException(rule + shown + (url.getRawQuery() != null ? " (a query)" : " (a fragment)"));
+        }
+        String text = url.toString();
+        while (text.endsWith("/")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return URI.create(text);
+    }
+
     /** Builds an {@link EkoolMockServer}; every setting is optional. */
     public static final class Builder {
         private String host = "127.0.0.1";
+        private URI publicUrl;
         private int port;
         private MockConfig config = MockConfig.defaults();
         private Path configFile;
@@ -350,6 +395,20 @@ public final class EkoolMockServer implements MockControl, AutoCloseable {
         /** The address to bind (default {@code 127.0.0.1}; {@code 0.0.0.0} exposes the mock to the network). */
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /**
+         * The address clients reach the server at, when it differs from the bound one (a container, a proxy, a
+         * host name): every advertised URL ({@link EkoolMockServer#loginUrl()}, the metadata document, the
+         * playground) then uses it, while the server still binds {@link #host(String)} and its port.
+         * {@code null} (the default) advertises {@code http://<host>:<bound port>}.
+         *
+         * @throws IllegalArgumentException unless an absolute http or https URL with a host and no user
+         *                                  information, query or fragment (a trailing {@code /} is dropped)
+         */
+        public Builder publicUrl(URI url) {
+            this.publicUrl = url == null ? null : checkedPublicUrl(url);
             return this;
         }
 

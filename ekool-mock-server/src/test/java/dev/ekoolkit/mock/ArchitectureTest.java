@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class ArchitectureTest {
 
     private static final String ROOT = "dev.ekoolkit.mock";
-    private static final Set<String> FEATURES = Set.of("authorize", "token", "resource", "discovery", "admin");
+    private static final Set<String> FEATURES = Set.of("authorize", "token", "resource", "discovery", "admin",
+            "playground");
     private static final Set<String> BELOW_FEATURES = Set.of("runtime", "grant", "state", "config", "api", "internal");
 
     /** Each package of the mock (relative to {@value #ROOT}; "" is the root) and the mock packages it may use. */
@@ -40,6 +41,7 @@ class ArchitectureTest {
             Map.entry("resource", BELOW_FEATURES),
             Map.entry("discovery", BELOW_FEATURES),
             Map.entry("admin", BELOW_FEATURES),
+            Map.entry("playground", BELOW_FEATURES),
             Map.entry("runtime", Set.of("grant", "state", "config", "api", "internal")),
             Map.entry("grant", Set.of("state", "config", "api", "internal")),
             Map.entry("state", Set.of("config", "api", "internal")),

@@ -68,7 +68,8 @@ class SharedServerLeaseTest {
         shared.lease("[test:second]", "@EkoolMockTest");
 
         assertThat(handle.defaultClient().redirectUris()).extracting(Object::toString)
-                .containsExactly(MockConfig.DEMO_REDIRECT_URI, MockConfig.DEMO_REDIRECT_URI_IPV4);
+                .containsExactly(MockConfig.DEMO_REDIRECT_URI, MockConfig.DEMO_REDIRECT_URI_IPV4,
+                        handle.url(MockConfig.PLAYGROUND_CALLBACK_PATH).toString());
     }
 
     @Test

@@ -74,7 +74,8 @@ public final class LoginHandlers {
                 String password = Optional.ofNullable(form.get("password")).orElse("");
                 boolean ok = byName.isPresent() && ConstantTime.equals(byName.get().password(), password);
                 if (!ok) {
-                    call.page(200, "Log in", LoginViews.login(login, client, rt.state().users().list(), "Wrong username or password."));
+                    call.page(200, "Log in", LoginViews.login(login, client, rt.state().users().list(), "Wrong username or password.",
+                            Optional.ofNullable(form.get("username")).orElse("")));
                     return;
                 }
                 user = byName.get();

@@ -32,6 +32,15 @@ final class LoginViews {
      * @param error a message to show above the forms, or {@code null}
      */
     static String login(PendingLogin login, MockClient client, List<MockUser> users, String error) {
+        return login(login, client, users, error, "");
+    }
+
+    /**
+     * The login page with the password form's username filled in, as after a wrong password.
+     *
+     * @param username the username to show in the password form (escaped here), or {@code ""}
+     */
+    static String login(PendingLogin login, MockClient client, List<MockUser> users, String error, String username) {
         List<MockUser> eid = users.stream().filter(u -> u.personalCode() != null).toList();
         StringBuilder b = new StringBuilder();
         b.append("<h1>Log in to eKool</h1><p><strong>").append(Html.escape(client.name()))
@@ -39,20 +48,22 @@ final class LoginViews {
         if (error != null) {
             b.append("<p class=\"error\" id=\"login-error\">").append(Html.escape(error)).append("</p>");
         }
-        b.append("<h2>Mock users</h2><table id=\"users\"><tr><th>Name</th><th>Username</th><th>Roles</th><th></th></tr>");
+        b.append("<h2>Mock users</h2><table id=\"users\"><tr><th>Name</th><th>Username</th><th>Password</th><th>Roles</th><th></th></tr>");
         for (MockUser u : users) {
             b.append("<tr><td>").append(Html.escape(u.fullName())).append("</td><td>").append(Html.escape(u.username()))
-                    .append("</td><td>").append(Html.escape(u.roles().stream().map(MockUser.Role::wire).collect(Collectors.joining(", "))))
+                    .append("</td><td><code id=\"password-of-").append(Html.escape(u.username())).append("\">")
+                    .append(Html.escape(u.password())).append("</code></td><td>").append(Html.escape(u.roles().stream().map(MockUser.Role::wire).collect(Collectors.joining(", "))))
                     .append("</td><td><form method=\"post\" action=\"").append(LoginHandlers.LOGIN_PATH).append("\">").append(hidden(login))
                     .append("<input type=\"hidden\" name=\"method\" value=\"pick\"><input type=\"hidden\" name=\"user_id\" value=\"")
                     .append(Html.escape(u.id())).append("\"><button type=\"submit\" id=\"pick-").append(Html.escape(u.username()))
                     .append("\">Log in as ").append(Html.escape(u.firstName())).append("</button></form></td></tr>");
         }
-        b.append("</table>");
+        b.append("</table><p>This is a mock: its users and their passwords are listed on purpose.</p>");
 
         b.append("<fieldset><legend>Username and password</legend><form method=\"post\" action=\"").append(LoginHandlers.LOGIN_PATH)
                 .append("\" id=\"password-form\">").append(hidden(login)).append("<input type=\"hidden\" name=\"method\" value=\"password\">")
-                .append("<label>Username <input type=\"text\" name=\"username\" id=\"username\" autocomplete=\"username\"></label>")
+                .append("<label>Username <input type=\"text\" name=\"username\" id=\"username\" autocomplete=\"username\" value=\"")
+                .append(Html.escape(username)).append("\"></label>")
                 .append("<label>Password <input type=\"password\" name=\"password\" id=\"password\" autocomplete=\"current-password\"></label>")
                 .append("<button type=\"submit\" id=\"password-submit\">Log in</button></form></fieldset>");
 

@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.net.BindException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
@@ -30,13 +32,13 @@ import java.util.regex.Pattern;
  * {@code serve}, the default command: runs the mock eKool server until Ctrl-C (SIGINT) or SIGTERM, and
  * prints, each at the start of its own line, what a script needs to talk to it: {@code login_url=},
  * {@code api_url=}, the demo client's {@code client_id=}, {@code client_secret=} and {@code redirect_uri=},
- * and a ready-to-open {@code authorize_url=}.
+ * a ready-to-open {@code authorize_url=} and the {@code playground_url=} of the mock's own demo client page.
  */
 @Command(name = EkoolMockCli.SERVE,
         mixinStandardHelpOptions = true,
         versionProvider = EkoolMockCli.Version.class,
         description = "Runs the mock eKool server (login_url and api_url on one origin) until Ctrl-C, and prints"
-                + " login_url=, api_url=, client_id=, client_secret=, redirect_uri= and authorize_url=, each at the"
+                + " login_url=, api_url=, client_id=, client_secret=, redirect_uri=, authorize_url= and playground_url=, each at the"
                 + " start of its own line. The client is the first configured one; its secret is printed only when"
                 + " it is the documented demo secret.",
         exitCodeListHeading = "%nExit status:%n",
@@ -63,6 +65,13 @@ final class ServeCommand implements Callable<Integer> {
             description = "The address to listen on (default: ${DEFAULT-VALUE}); 0.0.0.0 exposes the mock to the"
                     + " network, while its admin API still answers loopback callers only (unless --admin-token-env).")
     String host;
+
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "The address clients reach the mock at, when it differs from --host and --port (a container,"
+                    + " a proxy): every advertised URL (these lines, --env-file, the metadata document, the pages, the"
+                    + " playground) uses it, while the mock still listens on --host and --port. An absolute http or"
+                    + " https URL without a query or fragment, such as http://ekool-mock:8089.")
+    String publicUrl;
 
     @Option(names = "--admin-token-env", paramLabel = "NAME",
             description = "Read an admin token (at least 16 characters) from the environment variable NAME; the admin"
@@ -117,10 +126,12 @@ final class ServeCommand implements Callable<Integer> {
                 EnvFile.write(envFile, values);
             }
             printStartLines(server, values);
-            io.err().println("eKool mock server running at " + server.loginUrl() + " (Ctrl-C stops it)");
+            io.err().println("eKool mock server running at " + server.loginUrl()
+                    + (publicUrl == null ? "" : ", listening on " + host + ":" + server.port()) + " (Ctrl-C stops it)");
             if (redirectUris.isEmpty()) {
                 io.err().println("after a login the browser goes to " + server.defaultClient().redirectUris().get(0)
-                        + ": your application must listen there, or register its own with --redirect-uri URI");
+                        + ": your application must listen there, or register its own with --redirect-uri URI;"
+                        + " to try a login without one, open playground_url");
             }
             if (adminTokenEnv != null) {
                 io.err().println("admin API: every caller must send 'Authorization: Bearer' with the token from $"
@@ -152,6 +163,9 @@ final class ServeCommand implements Callable<Integer> {
 
     private EkoolMockServer start() {
         EkoolMockServer.Builder builder = EkoolMockServer.builder().host(host).port(port);
+        if (publicUrl != null) {
+            builder.publicUrl(publicUrl());
+        }
         if (adminTokenEnv != null) {
             String token = adminToken();
             try {
@@ -200,6 +214,19 @@ final class ServeCommand implements Callable<Integer> {
             return MockConfig.PkcePolicy.parse(pkce);
         } catch (IllegalArgumentException e) {
             throw new CliFailure(EkoolMockCli.USAGE, "--" + e.getMessage());
+        }
+    }
+
+    /** The {@code --public-url} value, checked; a bad one is a usage error naming the rule. */
+    private URI publicUrl() {
+        try {
+            return EkoolMockServer.checkedPublicUrl(new URI(publicUrl));
+        } catch (URISyntaxException e) {
+            throw new CliFailure(EkoolMockCli.USAGE, "--public-url must be an absolute http or https URL without a query"
+                    + " or fragment, such as http://ekool-mock:8089; got '" + Text.printable(publicUrl, 200)
+                    + "', which is not a URI (" + e.getReason() + " at index " + e.getIndex() + ")", e);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(EkoolMockCli.USAGE, "--public-url: " + e.getMessage().replace("publicUrl ", ""), e);
         }
     }
 
@@ -291,6 +318,7 @@ final class ServeCommand implements Callable<Integer> {
                 + "&redirect_uri=" + encode(redirectUri)
                 + "&scope=" + encode(client.allowedScopes().format())
                 + "&state=" + randomState());
+        values.put("playground_url", server.playgroundUrl().toString());
         return values;
     }
 

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * compiled for Java 5 (class file version 49), which class-data sharing cannot archive, so parsing with it costs
  * a fresh JVM 100-150 ms on its main thread, the largest single item before the server listens
  * (docs/performance.md). Only a command line whose meaning is beyond doubt takes this path: {@code serve}
- * followed by {@code --port}, {@code --host}, {@code --config}, {@code --admin-token-env}, {@code --auto-login} and
- * {@code --env-file}, each at most once, and {@code --redirect-uri}, any number of times, with plain values. Anything else (help, version, an unknown or repeated
+ * followed by {@code --port}, {@code --host}, {@code --config}, {@code --admin-token-env}, {@code --auto-login},
+ * {@code --env-file} and {@code --public-url}, each at most once, and {@code --redirect-uri}, any number of times, with plain values. Anything else (help, version, an unknown or repeated
  * option, an unusual value) goes to picocli, which owns every usage message. {@code ServeFastPathTest} checks
  * that both read the command lines alike.
  */
@@ -85,6 +85,12 @@ final class ServeFastPath {
                     if (serve.config == null) {
                         return null;
                     }
+                    break;
+                case "--public-url":
+                    if (value == null || !plain(value)) {
+                        return null;
+                    }
+                    serve.publicUrl = value;
                     break;
                 case "--env-file":
                     serve.envFile = path(value);

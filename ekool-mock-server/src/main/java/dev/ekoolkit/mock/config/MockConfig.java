@@ -47,6 +47,11 @@ public record MockConfig(List<MockClient> clients, List<MockUser> users, List<Sc
     public static final String DEMO_REDIRECT_URI = "http://localhost:8080/oauth2/callback";
     /** The demo client's second redirect URI, the same callback on the IPv4 loopback address. */
     public static final String DEMO_REDIRECT_URI_IPV4 = "http://127.0.0.1:8080/oauth2/callback";
+    /**
+     * The path of the playground's callback; a started server adds {@code <its URL>} + this path to the demo
+     * client's redirect URIs, so the playground at {@code /playground} can log in with the demo client.
+     */
+    public static final String PLAYGROUND_CALLBACK_PATH = "/playground/callback";
 
     /**
      * A scope the server knows and the sentence its consent page shows for it.

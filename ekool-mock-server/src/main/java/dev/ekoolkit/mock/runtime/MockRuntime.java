@@ -1,8 +1,10 @@
 package dev.ekoolkit.mock.runtime;
 
 import dev.ekoolkit.core.client.ClientRegistrationRequest;
+import dev.ekoolkit.core.client.RedirectUri;
 import dev.ekoolkit.core.credentials.ClientCredentials;
 import dev.ekoolkit.core.credentials.ClientId;
+import dev.ekoolkit.core.error.EkoolOAuthException;
 import dev.ekoolkit.core.scope.Scope;
 import dev.ekoolkit.core.scope.Scopes;
 import dev.ekoolkit.mock.api.Endpoint;
@@ -26,6 +28,7 @@ import dev.ekoolkit.mock.state.RequestJournal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,7 +41,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class MockRuntime implements MockControl {
 
-    private final MockConfig config;
+    private volatile MockConfig config;
     private final AdjustableClock clock;
     private final FaultQueue faults = new FaultQueue();
     private final RequestJournal journal;
@@ -50,6 +53,7 @@ public final class MockRuntime implements MockControl {
     private volatile String autoLogin;
     private volatile MockState state;
     private volatile String baseUrl;
+    private volatile String localUrl;
 
     /**
      * A runtime for one server.
@@ -128,6 +132,44 @@ public final class MockRuntime implements MockControl {
     /** Sets the base URL when the server has bound its port. */
     public void baseUrl(String url) {
         this.baseUrl = url;
+    }
+
+    /**
+     * The address this server reaches itself at (the bound address, with a wildcard host replaced by loopback),
+     * without a trailing slash, once started; differs from {@link #baseUrl()} when a public URL is set.
+     */
+    public String localUrl() {
+        return localUrl == null ? baseUrl : localUrl;
+    }
+
+    /**
+     * Called when the server listens: sets the advertised {@code baseUrl} and the bound {@code localUrl}, and adds
+     * the playground's callback ({@code <baseUrl>}{@value MockConfig#PLAYGROUND_CALLBACK_PATH}) to the redirect
+     * URIs of the embedded demo client ({@link MockConfig#DEMO_CLIENT_ID}), in the configuration (so
+     * {@link #reset()} keeps it) and in the current state. The callback is not added when it is not a valid
+     * redirect URI (http on a host other than loopback).
+     */
+    public void started(String baseUrl, String localUrl) {
+        this.baseUrl = baseUrl;
+        this.localUrl = localUrl;
+        RedirectUri callback;
+        try {
+            callback = RedirectUri.parse(baseUrl + MockConfig.PLAYGROUND_CALLBACK_PATH);
+        } catch (EkoolOAuthException notAllowed) {
+            return;
+        }
+        config = config.withClients(config.clients().stream().map(c -> withCallback(c, callback)).toList());
+        state.clients().list().stream().filter(c -> c.id().value().equals(MockConfig.DEMO_CLIENT_ID)).findFirst()
+                .ifPresent(c -> state.clients().replace(withCallback(c, callback)));
+    }
+
+    private static MockClient withCallback(MockClient client, RedirectUri callback) {
+        if (!client.id().value().equals(MockConfig.DEMO_CLIENT_ID) || client.redirectUris().contains(callback)) {
+            return client;
+        }
+        List<RedirectUri> uris = new ArrayList<>(client.redirectUris());
+        uris.add(callback);
+        return client.withRedirectUris(uris);
     }
 
     /** The persistent auto-login user (id or username), or {@code null}. */

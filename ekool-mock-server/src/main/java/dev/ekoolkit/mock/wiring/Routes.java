@@ -7,6 +7,7 @@ import dev.ekoolkit.mock.authorize.AuthorizeEndpoint;
 import dev.ekoolkit.mock.authorize.LoginHandlers;
 import dev.ekoolkit.mock.discovery.Discovery;
 import dev.ekoolkit.mock.internal.Json;
+import dev.ekoolkit.mock.playground.Playground;
 import dev.ekoolkit.mock.resource.UserBasicEndpoint;
 import dev.ekoolkit.mock.runtime.Call.Style;
 import dev.ekoolkit.mock.runtime.MockRuntime;
@@ -80,6 +81,7 @@ public final class Routes {
         LoginHandlers login = new LoginHandlers(rt);
         AuthorizeEndpoint authorize = new AuthorizeEndpoint(rt, login);
         Discovery discovery = new Discovery(rt);
+        Playground playground = new Playground(rt);
         return Javalin.create(c -> {
             serverSettings(c, host, port, idleTimeout);
 
@@ -94,6 +96,10 @@ public final class Routes {
             c.routes.get(Endpoint.METADATA.path(), Pipeline.route(rt, Endpoint.METADATA, Style.JSON, discovery::metadata));
             c.routes.get(Endpoint.HEALTH.path(), Pipeline.route(rt, Endpoint.HEALTH, Style.JSON,
                     call -> call.json(200, Json.object("status", "UP"))));
+
+            c.routes.get(Playground.PATH, playground::page);
+            c.routes.post(Playground.START_PATH, playground::start);
+            c.routes.get(Playground.CALLBACK_PATH, playground::callback);
 
             new AdminApi(rt, new AdminGuard(rt.adminToken(), rt::baseUrl)).register(c.routes);
 

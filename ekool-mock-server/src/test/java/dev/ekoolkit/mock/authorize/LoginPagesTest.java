@@ -63,9 +63,37 @@ class LoginPagesTest {
     }
 
     @Test
-    void pages_never_show_personal_codes_or_passwords() {
+    void pages_never_show_personal_codes() {
         String page = loginPage().body();
-        assertThat(page).doesNotContain("61003150227", "48207040274", "36805280109", "demo-student", "demo-teacher");
+        assertThat(page).doesNotContain("61003150227", "48207040274", "36805280109");
+    }
+
+    @Test
+    void the_login_page_shows_each_demo_users_username_and_password() {
+        String page = loginPage().body();
+        assertThat(page).contains("<td>mari</td><td><code id=\"password-of-mari\">demo-student</code>")
+                .contains("<td>tiina</td><td><code id=\"password-of-tiina\">demo-parent</code>")
+                .contains("<td>jaan</td><td><code id=\"password-of-jaan\">demo-teacher</code>");
+    }
+
+    @Test
+    void the_login_page_escapes_a_configured_password() {
+        server.addUser(dev.ekoolkit.mock.config.MockUser.of("900001", "ott", "<b>&\"pw", "Ott", "Tamm", "ott@example.com",
+                null, dev.ekoolkit.mock.config.MockUser.Role.STUDENT));
+
+        String page = loginPage().body();
+
+        assertThat(page).contains("<code id=\"password-of-ott\">&lt;b&gt;&amp;&quot;pw</code>").doesNotContain("<b>&\"pw");
+    }
+
+    @Test
+    void a_wrong_password_keeps_the_username_filled_in() {
+        loginPage();
+
+        HttpResponse<String> r = browser.post("/oauth/login", "method", "password", "username", "ti<i>na", "password", "nope");
+
+        assertPage(r, "Wrong username or password.");
+        assertThat(r.body()).contains("id=\"username\" autocomplete=\"username\" value=\"ti&lt;i&gt;na\"");
     }
 
     @Test

@@ -15,25 +15,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import dev.ekoolkit.mock.support.Prerequisites;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -49,9 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BrowserLoginTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     private static EkoolMockServer server;
     private static HttpServer callbackServer;
     private static final BlockingQueue<URI> callbacks = new ArrayBlockingQueue<>(8);
@@ -61,9 +48,7 @@ class BrowserLoginTest {
 
     @BeforeAll
     static void startServers() throws Exception {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        Prerequisites.require(installed, "BrowserLoginTest", "Chromium and chromedriver (" + CHROMIUM + ", " + CHROMEDRIVER + ")",
-                "install them with apt-get install chromium chromium-driver (.ci/run does so when run as root)");
+        Chromium.requireInstalled("BrowserLoginTest");
         callbackServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         callbackServer.createContext("/callback", exchange -> {
             callbacks.add(URI.create("http://127.0.0.1:" + callbackServer.getAddress().getPort()
@@ -101,18 +86,7 @@ class BrowserLoginTest {
     @BeforeEach
     void openBrowser() throws Exception {
         callbacks.clear();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + Files.createTempDirectory("ekool-chromium").toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        browser = Chromium.open();
     }
 
     @AfterEach
@@ -122,10 +96,8 @@ class BrowserLoginTest {
         }
     }
 
-    /** The element with this id, once the page that has it has loaded. */
     private WebElement element(String id) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        return Chromium.element(browser, id);
     }
 
     @Test

@@ -50,7 +50,7 @@ class ServeCommandTest {
 
             assertThat(serve.out().lines().map(line -> line.substring(0, line.indexOf('=') + 1)))
                     .containsExactly("login_url=", "api_url=", "client_id=", "client_secret=", "redirect_uri=",
-                            "authorize_url=");
+                            "authorize_url=", "playground_url=");
         }
     }
 

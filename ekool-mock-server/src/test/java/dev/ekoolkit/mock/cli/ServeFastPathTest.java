@@ -31,6 +31,8 @@ class ServeFastPathTest {
         "serve --redirect-uri http://localhost:5000/cb --port 0 --redirect-uri=http://127.0.0.1:5000/cb",
         "serve --env-file .env --auto-login",
         "serve --env-file=/tmp/mock.env --redirect-uri https://app.example.com/cb",
+        "serve --public-url http://ekool-mock.test:9999 --port 0",
+        "serve --host 0.0.0.0 --public-url=https://mock.example.com/",
     })
     void reads_a_plain_command_line_as_picocli_does(String commandLine) {
         String[] args = commandLine.split(" ");
@@ -41,7 +43,7 @@ class ServeFastPathTest {
 
         assertThat(fast).isNotNull();
         assertThat(fast).usingRecursiveComparison().comparingOnlyFields("port", "host", "adminTokenEnv", "config",
-                "autoLogin", "redirectUris", "envFile").isEqualTo(picocli);
+                "autoLogin", "redirectUris", "envFile", "publicUrl").isEqualTo(picocli);
     }
 
     @ParameterizedTest
@@ -63,6 +65,9 @@ class ServeFastPathTest {
         "serve --env-file a --env-file b",
         "serve --redirect-uri",
         "serve --redirect-uri=",
+        "serve --public-url",
+        "serve --public-url=",
+        "serve --public-url http://a.test --public-url http://b.test",
         "serve extra",
         "check-credentials abc",
         "new-credentials",

@@ -247,7 +247,11 @@ class SecretLeakTest {
             if (answer.startsWith("200 ") && answer.contains("\"data\"")) {
                 continue; // the profile, which is meant to carry the personal code
             }
-            found.addAll(leaks("an answer", answer, secrets));
+            // The login page lists the demo users' passwords on purpose (issue 10: it is a mock, show them); it must
+            // still show no other secret, and no other page or answer may show a password.
+            String shown = answer.startsWith("200 ") && answer.contains("<h1>Log in to eKool</h1>")
+                    ? answer.replaceAll("<code id=\"password-of-[a-z]+\">[^<]*</code>", "") : answer;
+            found.addAll(leaks("an answer", shown, secrets));
             if (!answer.startsWith("200 ")) {
                 found.addAll(leaks("an error or redirect", answer, csrfTokens)); // a 200 form page carries its own token
             }

@@ -15,6 +15,8 @@ import dev.ekoolkit.core.scope.Scope;
 import dev.ekoolkit.core.scope.Scopes;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.LocalDate;
@@ -95,5 +97,18 @@ class CoreGuideExamplesTest {
         assertThat(mail.to()).isEqualTo("help@ekool.eu");
         assertThat(mail.subject()).isEqualTo("eKool API client request: Tartu Example School");
         assertThat(mail.body()).contains("- https://library.example.ee/oauth2/callback", "- users-basic");
+    }
+
+    @Test
+    void the_mutation_testing_commands_name_a_profile_and_a_script_that_exist() throws Exception {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        String guide = Files.readString(root.resolve("docs/core.md"));
+        assertThat(guide).contains("./mvnw -B -ntp -Pmutation -pl ekool-core verify")
+                .contains("java scripts/MutationScores.java ekool-core/target/pit-reports/mutations.xml");
+        assertThat(Files.readString(root.resolve("ekool-core/pom.xml")))
+                .contains("<id>mutation</id>").contains("<artifactId>pitest-maven</artifactId>");
+        assertThat(Files.readString(root.resolve("pom.xml")))
+                .contains("<mutationThreshold>95</mutationThreshold>").contains("<threads>2</threads>");
+        assertThat(root.resolve("scripts/MutationScores.java")).isRegularFile();
     }
 }

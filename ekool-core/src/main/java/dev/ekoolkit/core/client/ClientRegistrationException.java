@@ -23,7 +23,12 @@ public class ClientRegistrationException extends EkoolOAuthException {
      */
     public record Problem(String field, String message) {
 
-        /** Requires both parts. */
+        /**
+         * Requires both parts.
+         *
+         * @param field the field's name, for example {@code phone} or {@code redirect_uris}
+         * @param message a sentence naming the field, the rule and what was received
+         */
         public Problem {
             Objects.requireNonNull(field, "field");
             Objects.requireNonNull(message, "message");
@@ -40,7 +45,11 @@ public class ClientRegistrationException extends EkoolOAuthException {
         this.problems = List.copyOf(problems);
     }
 
-    /** Every problem, in field order. */
+    /**
+     * Every problem, in field order.
+     *
+     * @return every problem, in field order
+     */
     public List<Problem> problems() {
         return problems;
     }

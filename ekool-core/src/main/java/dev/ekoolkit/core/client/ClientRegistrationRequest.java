@@ -7,7 +7,6 @@ import dev.ekoolkit.core.scope.Scopes;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What eKool's help article asks for to create an OAuth client: the institution or company, the
@@ -52,42 +51,49 @@ public record ClientRegistrationRequest(String organisation, String firstName, S
     /** The most characters a purpose may have: 2000. */
     public static final int MAX_PURPOSE_LENGTH = 2000;
 
-    private static final String EMAIL_RULE = "email_address must look like name@example.com (one '@', no spaces,"
-            + " a domain with a dot)";
-    private static final String PHONE_RULE = "phone must be in international format: '+', then 7 to 15 digits,"
-            + " spaces allowed (E.164), for example +372 5123 4567";
-    private static final String REDIRECT_RULE = "redirect_uris must list at least one redirect URI, for example"
-            + " https://my.application.com/oauth2/callback (RFC 6749 section 3.1.2)";
-    private static final String SCOPES_RULE = "scopes must request at least one scope, such as users-basic"
-            + " (RFC 6749 section 3.3)";
-
     /**
      * Strips surrounding whitespace, checks every field and copies the list.
      *
+     * @param organisation the institution or company name, at most 200 characters
+     * @param firstName the responsible person's first name, at most 100 characters
+     * @param surname the responsible person's surname, at most 100 characters
+     * @param emailAddress the responsible person's e-mail address, {@code local@domain.tld}, at most 254 characters
+     * @param phone the responsible person's phone in international format, {@code +} and 7 to 15 digits
+     * @param purpose what the authorization is used for, at most 2000 characters
+     * @param redirectUris the redirect URIs to register, at least one, without repeats
+     * @param scopes the scopes
      * @throws ClientRegistrationException {@code invalid_request} listing every problem, in field order
      */
     public ClientRegistrationRequest {
-        organisation = strip(organisation);
-        firstName = strip(firstName);
-        surname = strip(surname);
-        emailAddress = strip(emailAddress);
-        phone = strip(phone);
-        purpose = purpose == null ? null : strip(purpose.replace("\r\n", "\n"));
-        List<Problem> problems = textProblems(organisation, firstName, surname, emailAddress, phone, purpose);
-        problems.addAll(redirectProblems(redirectUris));
-        problems.addAll(scopeProblems(scopes));
+        organisation = RegistrationRules.strip(organisation);
+        firstName = RegistrationRules.strip(firstName);
+        surname = RegistrationRules.strip(surname);
+        emailAddress = RegistrationRules.strip(emailAddress);
+        phone = RegistrationRules.strip(phone);
+        purpose = purpose == null ? null : RegistrationRules.strip(purpose.replace("\r\n", "\n"));
+        List<Problem> problems = RegistrationRules.textProblems(organisation, firstName, surname, emailAddress, phone, purpose);
+        problems.addAll(RegistrationRules.redirectProblems(redirectUris));
+        problems.addAll(RegistrationRules.scopeProblems(scopes));
         if (!problems.isEmpty()) {
             throw new ClientRegistrationException(problems);
         }
         redirectUris = List.copyOf(redirectUris);
     }
 
-    /** A builder whose scopes default to {@code users-basic}. */
+    /**
+     * A builder whose scopes default to {@code users-basic}.
+     *
+     * @return a builder whose scopes default to {@code users-basic}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The e-mail to {@code help@ekool.eu} that asks for a client, listing every field the help article asks for. */
+    /**
+     * The e-mail to {@code help@ekool.eu} that asks for a client, listing every field the help article asks for.
+     *
+     * @return the e-mail to {@code help@ekool.eu} that asks for a client, listing every field the help article asks for
+     */
     public RegistrationEmail email() {
         StringBuilder body = new StringBuilder();
         body.append("Hello,\n\n");
@@ -137,66 +143,124 @@ public record ClientRegistrationRequest(String organisation, String firstName, S
         private Builder() {
         }
 
-        /** Sets the institution or company name. */
+        /**
+         * Sets the institution or company name.
+         *
+         * @param organisation the institution or company name, at most 200 characters
+         * @return this builder
+         */
         public Builder organisation(String organisation) {
             this.organisation = organisation;
             return this;
         }
 
-        /** Sets all four details of the responsible person at once. */
+        /**
+         * Sets all four details of the responsible person at once.
+         *
+         * @param firstName the responsible person's first name, at most 100 characters
+         * @param surname the responsible person's surname, at most 100 characters
+         * @param emailAddress the responsible person's e-mail address, {@code local@domain.tld}, at most 254 characters
+         * @param phone the responsible person's phone in international format, {@code +} and 7 to 15 digits
+         * @return this builder
+         */
         public Builder responsiblePerson(String firstName, String surname, String emailAddress, String phone) {
             return firstName(firstName).surname(surname).emailAddress(emailAddress).phone(phone);
         }
 
-        /** Sets the responsible person's first name. */
+        /**
+         * Sets the responsible person's first name.
+         *
+         * @param firstName the responsible person's first name, at most 100 characters
+         * @return this builder
+         */
         public Builder firstName(String firstName) {
             this.firstName = firstName;
             return this;
         }
 
-        /** Sets the responsible person's surname. */
+        /**
+         * Sets the responsible person's surname.
+         *
+         * @param surname the responsible person's surname, at most 100 characters
+         * @return this builder
+         */
         public Builder surname(String surname) {
             this.surname = surname;
             return this;
         }
 
-        /** Sets the responsible person's e-mail address. */
+        /**
+         * Sets the responsible person's e-mail address.
+         *
+         * @param emailAddress the responsible person's e-mail address, {@code local@domain.tld}, at most 254 characters
+         * @return this builder
+         */
         public Builder emailAddress(String emailAddress) {
             this.emailAddress = emailAddress;
             return this;
         }
 
-        /** Sets the responsible person's phone number in international format, such as {@code +372 5123 4567}. */
+        /**
+         * Sets the responsible person's phone number in international format, such as {@code +372 5123 4567}.
+         *
+         * @param phone the responsible person's phone in international format, {@code +} and 7 to 15 digits
+         * @return this builder
+         */
         public Builder phone(String phone) {
             this.phone = phone;
             return this;
         }
 
-        /** Sets what the authorization is used for; may span several lines. */
+        /**
+         * Sets what the authorization is used for; may span several lines.
+         *
+         * @param purpose what the authorization is used for, at most 2000 characters
+         * @return this builder
+         */
         public Builder purpose(String purpose) {
             this.purpose = purpose;
             return this;
         }
 
-        /** Adds a redirect URI given as text; it is checked by {@link #build()} as {@link RedirectUri#parse(String)} does. */
+        /**
+         * Adds a redirect URI given as text; it is checked by {@link #build()} as {@link RedirectUri#parse(String)} does.
+         *
+         * @param redirectUri the redirect URI
+         * @return this builder
+         */
         public Builder redirectUri(String redirectUri) {
             redirectUris.add(redirectUri == null ? NullEntry.INSTANCE : redirectUri);
             return this;
         }
 
-        /** Adds a redirect URI. */
+        /**
+         * Adds a redirect URI.
+         *
+         * @param redirectUri the redirect URI
+         * @return this builder
+         */
         public Builder redirectUri(RedirectUri redirectUri) {
             redirectUris.add(redirectUri == null ? NullEntry.INSTANCE : redirectUri);
             return this;
         }
 
-        /** Sets the requested scopes, replacing the default {@code users-basic}. */
+        /**
+         * Sets the requested scopes, replacing the default {@code users-basic}.
+         *
+         * @param scopes the scopes
+         * @return this builder
+         */
         public Builder scopes(Scopes scopes) {
             this.scopes = scopes == null ? NullEntry.INSTANCE : scopes;
             return this;
         }
 
-        /** Sets the requested scopes from their space-separated wire form (RFC 6749 §3.3), checked by {@link #build()}. */
+        /**
+         * Sets the requested scopes from their space-separated wire form (RFC 6749 §3.3), checked by {@link #build()}.
+         *
+         * @param wire the text as received from outside, possibly {@code null}; nothing is trimmed
+         * @return this builder
+         */
         public Builder scopes(String wire) {
             this.scopes = wire == null ? NullEntry.INSTANCE : wire;
             return this;
@@ -205,11 +269,12 @@ public record ClientRegistrationRequest(String organisation, String firstName, S
         /**
          * The request, when every field is valid.
          *
+         * @return the request, when every field is valid
          * @throws ClientRegistrationException {@code invalid_request} listing every problem, in field order
          */
         public ClientRegistrationRequest build() {
-            List<Problem> problems = textProblems(strip(organisation), strip(firstName), strip(surname), strip(emailAddress),
-                    strip(phone), purpose == null ? null : strip(purpose.replace("\r\n", "\n")));
+            List<Problem> problems = RegistrationRules.textProblems(RegistrationRules.strip(organisation), RegistrationRules.strip(firstName), RegistrationRules.strip(surname), RegistrationRules.strip(emailAddress),
+                    RegistrationRules.strip(phone), purpose == null ? null : RegistrationRules.strip(purpose.replace("\r\n", "\n")));
 
             List<RedirectUri> parsedUris = new ArrayList<>();
             List<Problem> uriProblems = new ArrayList<>();
@@ -225,21 +290,21 @@ public record ClientRegistrationRequest(String organisation, String firstName, S
                                 + e.errorDescription()));
                     }
                 } else {
-                    uriProblems.add(nullRedirectUri(i));
+                    uriProblems.add(RegistrationRules.nullRedirectUri(i));
                 }
             }
-            problems.addAll(uriProblems.isEmpty() ? redirectProblems(parsedUris) : uriProblems);
+            problems.addAll(uriProblems.isEmpty() ? RegistrationRules.redirectProblems(parsedUris) : uriProblems);
 
             Scopes parsedScopes = scopes instanceof Scopes s ? s : null;
             if (scopes instanceof String wire) {
                 try {
                     parsedScopes = Scopes.parse(wire);
-                    problems.addAll(scopeProblems(parsedScopes));
+                    problems.addAll(RegistrationRules.scopeProblems(parsedScopes));
                 } catch (EkoolOAuthException e) {
                     problems.add(new Problem("scopes", e.errorDescription()));
                 }
             } else {
-                problems.addAll(scopeProblems(parsedScopes));
+                problems.addAll(RegistrationRules.scopeProblems(parsedScopes));
             }
 
             if (!problems.isEmpty()) {
@@ -252,170 +317,4 @@ public record ClientRegistrationRequest(String organisation, String firstName, S
 
     /** Marks a {@code null} given to the builder, so that {@link Builder#build()} can report it in order. */
     private enum NullEntry { INSTANCE }
-
-    private static String strip(String value) {
-        return value == null ? null : value.strip();
-    }
-
-    private static List<Problem> textProblems(String organisation, String firstName, String surname, String emailAddress,
-                                              String phone, String purpose) {
-        List<Problem> problems = new ArrayList<>();
-        addIfPresent(problems, "organisation", textProblem("organisation", "the institution or company name",
-                organisation, MAX_ORGANISATION_LENGTH, false));
-        addIfPresent(problems, "first_name", textProblem("first_name", "the responsible person's first name",
-                firstName, MAX_NAME_LENGTH, false));
-        addIfPresent(problems, "surname", textProblem("surname", "the responsible person's surname",
-                surname, MAX_NAME_LENGTH, false));
-        addIfPresent(problems, "email_address", emailProblem(emailAddress));
-        addIfPresent(problems, "phone", phoneProblem(phone));
-        addIfPresent(problems, "purpose", textProblem("purpose", "what the authorization is used for",
-                purpose, MAX_PURPOSE_LENGTH, true));
-        return problems;
-    }
-
-    private static void addIfPresent(List<Problem> problems, String field, String message) {
-        if (message != null) {
-            problems.add(new Problem(field, message));
-        }
-    }
-
-    private static String blankProblem(String field, String meaning, String value) {
-        if (value == null) {
-            return field + " (" + meaning + ") must not be blank; got no value";
-        }
-        if (value.isEmpty()) {
-            return field + " (" + meaning + ") must not be blank; got an empty or whitespace-only value";
-        }
-        return null;
-    }
-
-    private static String textProblem(String field, String meaning, String value, int max, boolean multiLine) {
-        String blank = blankProblem(field, meaning, value);
-        if (blank != null) {
-            return blank;
-        }
-        if (value.length() > max) {
-            return field + " must be at most " + max + " characters; got " + value.length();
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isISOControl(c) && !(multiLine && c == '\n')) {
-                return field + (multiLine ? " must not contain control characters other than line breaks"
-                        : " must be one line without control characters") + "; got " + codePoint(c)
-                        + " at position " + (i + 1);
-            }
-        }
-        return null;
-    }
-
-    private static String emailProblem(String email) {
-        String blank = blankProblem("email_address", "the responsible person's e-mail address", email);
-        if (blank != null) {
-            return blank;
-        }
-        if (email.length() > MAX_EMAIL_LENGTH) {
-            return "email_address must be at most " + MAX_EMAIL_LENGTH + " characters (RFC 5321 section 4.5.3.1.3); got "
-                    + email.length();
-        }
-        for (int i = 0; i < email.length(); i++) {
-            char c = email.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
-                return EMAIL_RULE + "; got " + (c == ' ' ? "a space" : codePoint(c)) + " at position " + (i + 1);
-            }
-        }
-        int at = email.indexOf('@');
-        if (at < 0) {
-            return EMAIL_RULE + "; got no '@'";
-        }
-        long ats = email.chars().filter(c -> c == '@').count();
-        if (ats > 1) {
-            return EMAIL_RULE + "; got " + ats + " '@' characters";
-        }
-        if (at == 0) {
-            return EMAIL_RULE + "; got nothing before the '@'";
-        }
-        String domain = email.substring(at + 1);
-        if (domain.isEmpty()) {
-            return EMAIL_RULE + "; got nothing after the '@'";
-        }
-        if (domain.indexOf('.') < 0) {
-            return EMAIL_RULE + "; got a domain without a dot";
-        }
-        if (domain.startsWith(".") || domain.endsWith(".") || domain.contains("..")) {
-            return EMAIL_RULE + "; got an empty label in the domain (a dot at its start or end, or two in a row)";
-        }
-        if (domain.length() - domain.lastIndexOf('.') - 1 < 2) {
-            return EMAIL_RULE + "; got a top-level domain of one character";
-        }
-        return null;
-    }
-
-    private static String phoneProblem(String phone) {
-        String blank = blankProblem("phone", "the responsible person's phone number", phone);
-        if (blank != null) {
-            return blank;
-        }
-        if (phone.charAt(0) != '+') {
-            return PHONE_RULE + "; got no leading '+' (start with the country code, such as +372)";
-        }
-        int digits = 0;
-        for (int i = 1; i < phone.length(); i++) {
-            char c = phone.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits++;
-            } else if (c != ' ') {
-                return PHONE_RULE + "; got " + character(c) + " at position " + (i + 1);
-            }
-        }
-        if (digits < 7 || digits > 15) {
-            return PHONE_RULE + "; got " + digits + (digits == 1 ? " digit" : " digits");
-        }
-        if (phone.substring(1).strip().charAt(0) == '0') {
-            return PHONE_RULE + "; got a country code starting with 0";
-        }
-        return null;
-    }
-
-    private static List<Problem> redirectProblems(List<RedirectUri> redirectUris) {
-        List<Problem> problems = new ArrayList<>();
-        if (redirectUris == null || redirectUris.isEmpty()) {
-            problems.add(new Problem("redirect_uris", REDIRECT_RULE + "; got none"));
-            return problems;
-        }
-        for (int i = 0; i < redirectUris.size(); i++) {
-            RedirectUri uri = redirectUris.get(i);
-            if (uri == null) {
-                problems.add(nullRedirectUri(i));
-                continue;
-            }
-            int first = redirectUris.indexOf(uri);
-            if (first < i) {
-                problems.add(new Problem("redirect_uris", "redirect_uris must not list a redirect URI twice; entry "
-                        + (i + 1) + " repeats entry " + (first + 1) + " ('" + uri.value() + "')"));
-            }
-        }
-        return problems;
-    }
-
-    private static Problem nullRedirectUri(int index) {
-        return new Problem("redirect_uris", "redirect_uris entry " + (index + 1) + " must be a redirect URI; got no value");
-    }
-
-    private static List<Problem> scopeProblems(Scopes scopes) {
-        if (scopes == null) {
-            return List.of(new Problem("scopes", SCOPES_RULE + "; got no value"));
-        }
-        if (scopes.isEmpty()) {
-            return List.of(new Problem("scopes", SCOPES_RULE + "; got none"));
-        }
-        return List.of();
-    }
-
-    private static String character(char c) {
-        return c >= 0x21 && c <= 0x7e ? "'" + c + "' " + "(" + codePoint(c) + ")" : "the character " + codePoint(c);
-    }
-
-    private static String codePoint(char c) {
-        return String.format(Locale.ROOT, "U+%04X", (int) c);
-    }
 }

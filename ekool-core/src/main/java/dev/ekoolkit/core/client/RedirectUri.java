@@ -1,6 +1,7 @@
 package dev.ekoolkit.core.client;
 
 import dev.ekoolkit.core.error.EkoolOAuthException;
+import dev.ekoolkit.core.internal.Text;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -23,28 +24,48 @@ public record RedirectUri(String value) {
     /**
      * Validates the rules above.
      *
+     * @param value the URI exactly as registered
      * @throws EkoolOAuthException {@code invalid_request} naming the rule that was broken
      */
     public RedirectUri {
         validate(value);
     }
 
-    /** A redirect URI from trusted input; rejects exactly as {@link #parse(String)} does. */
+    /**
+     * A redirect URI from trusted input; rejects exactly as {@link #parse(String)} does.
+     *
+     * @param value the URI exactly as registered
+     * @return a redirect URI from trusted input; rejects exactly as {@link #parse(String)} does
+     */
     public static RedirectUri of(String value) {
         return new RedirectUri(value);
     }
 
-    /** A redirect URI received from outside; nothing is trimmed or normalised. */
+    /**
+     * A redirect URI received from outside; nothing is trimmed or normalised.
+     *
+     * @param wire the text as received from outside, possibly {@code null}; nothing is trimmed
+     * @return a redirect URI received from outside; nothing is trimmed or normalised
+     */
     public static RedirectUri parse(String wire) {
         return new RedirectUri(wire);
     }
 
-    /** The URI as a {@link URI}. */
+    /**
+     * The URI as a {@link URI}.
+     *
+     * @return the URI as a {@link URI}
+     */
     public URI uri() {
         return URI.create(value);
     }
 
-    /** Exact, case-sensitive string comparison with a presented redirect URI (RFC 9700 §4.1.3). */
+    /**
+     * Exact, case-sensitive string comparison with a presented redirect URI (RFC 9700 §4.1.3).
+     *
+     * @param presented the value a client presented, possibly {@code null}
+     * @return {@code true} when {@code presented} is exactly the registered URI
+     */
     public boolean matches(String presented) {
         return value.equals(presented);
     }
@@ -55,7 +76,12 @@ public record RedirectUri(String value) {
         return value;
     }
 
-    /** {@code true} for {@code localhost}, {@code 127.0.0.0/8} and the IPv6 loopback {@code [::1]} in any spelling (RFC 8252 §7.3). */
+    /**
+     * {@code true} for {@code localhost}, {@code 127.0.0.0/8} and the IPv6 loopback {@code [::1]} in any spelling (RFC 8252 §7.3).
+     *
+     * @param host a host name or IP literal, possibly {@code null}; IPv6 literals in brackets or without
+     * @return {@code true} for {@code localhost}, {@code 127.0.0.0/8} and the IPv6 loopback {@code [::1]} in any spelling (RFC 8252 §7.3)
+     */
     public static boolean isLoopbackHost(String host) {
         if (host == null) {
             return false;
@@ -95,7 +121,7 @@ public record RedirectUri(String value) {
             char c = value.charAt(i);
             if (c <= 0x20 || c >= 0x7f) {
                 throw EkoolOAuthException.invalidRequest(rule + "; got "
-                        + String.format(Locale.ROOT, "U+%04X", (int) c) + " at position " + (i + 1));
+                        + Text.describe(c) + " at position " + (i + 1));
             }
         }
         URI uri;

@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record RegistrationEmail(String to, String subject, String body) {
 
-    /** Requires every part. */
+    /**
+     * Requires every part.
+     *
+     * @param to the recipient address, {@code help@ekool.eu}
+     * @param subject the subject line, one line
+     * @param body the plain-text body, lines separated by {@code \n}
+     */
     public RegistrationEmail {
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(subject, "subject");

@@ -17,13 +17,24 @@ import java.util.Objects;
  */
 public record ClientCredentials(ClientId clientId, ClientSecret clientSecret) {
 
-    /** Requires both parts. */
+    /**
+     * Requires both parts.
+     *
+     * @param clientId the client id
+     * @param clientSecret the client secret
+     */
     public ClientCredentials {
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(clientSecret, "clientSecret");
     }
 
-    /** Credentials from typed parts. */
+    /**
+     * Credentials from typed parts.
+     *
+     * @param clientId the client id
+     * @param clientSecret the client secret
+     * @return the credentials
+     */
     public static ClientCredentials of(ClientId clientId, ClientSecret clientSecret) {
         return new ClientCredentials(clientId, clientSecret);
     }
@@ -31,6 +42,9 @@ public record ClientCredentials(ClientId clientId, ClientSecret clientSecret) {
     /**
      * Credentials from text; checks both values and reports every violation of either at once.
      *
+     * @param clientId the client id
+     * @param clientSecret the client secret
+     * @return the credentials, both checked
      * @throws CredentialFormatException listing every violation, client id first
      */
     public static ClientCredentials parse(String clientId, String clientSecret) {
@@ -41,7 +55,12 @@ public record ClientCredentials(ClientId clientId, ClientSecret clientSecret) {
         return new ClientCredentials(new ClientId(clientId), new ClientSecret(clientSecret));
     }
 
-    /** A fresh random pair in eKool's format, drawn from {@code random}. */
+    /**
+     * A fresh random pair in eKool's format, drawn from {@code random}.
+     *
+     * @param random the source of randomness
+     * @return a fresh random pair in eKool's format, drawn from {@code random}
+     */
     public static ClientCredentials generate(SecureRandom random) {
         return new ClientCredentials(ClientId.generate(random), ClientSecret.generate(random));
     }

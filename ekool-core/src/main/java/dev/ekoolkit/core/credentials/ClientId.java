@@ -16,6 +16,7 @@ public record ClientId(String value) {
     /**
      * Validates the format.
      *
+     * @param value the 32-character identifier
      * @throws CredentialFormatException naming the rule, the length and the first bad character
      */
     public ClientId {
@@ -25,7 +26,12 @@ public record ClientId(String value) {
         }
     }
 
-    /** A client id from trusted, typed input; rejects bad input exactly as {@link #parse(String)} does. */
+    /**
+     * A client id from trusted, typed input; rejects bad input exactly as {@link #parse(String)} does.
+     *
+     * @param value the 32-character identifier
+     * @return a client id from trusted, typed input; rejects bad input exactly as {@link #parse(String)} does
+     */
     public static ClientId of(String value) {
         return new ClientId(value);
     }
@@ -34,13 +40,20 @@ public record ClientId(String value) {
      * A client id from text received from outside (a request parameter, a config file, an environment
      * variable). Nothing is trimmed: surrounding whitespace is reported as a violation.
      *
+     * @param wire the text as received from outside, possibly {@code null}; nothing is trimmed
+     * @return a client id from text received from outside (a request parameter, a config file, an environment variable)
      * @throws CredentialFormatException naming the rule, the length and the first bad character
      */
     public static ClientId parse(String wire) {
         return new ClientId(wire);
     }
 
-    /** A random, well-formed client id drawn from {@code random}, as eKool would issue. */
+    /**
+     * A random, well-formed client id drawn from {@code random}, as eKool would issue.
+     *
+     * @param random the source of randomness
+     * @return a random, well-formed client id drawn from {@code random}, as eKool would issue
+     */
     public static ClientId generate(SecureRandom random) {
         return new ClientId(CredentialFormat.randomAlphanumeric(random, CredentialFormat.CLIENT_ID_LENGTH));
     }

@@ -1,7 +1,7 @@
 package dev.ekoolkit.core.credentials;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import dev.ekoolkit.core.internal.ConstantTime;
+
 import java.security.SecureRandom;
 import java.util.List;
 
@@ -17,6 +17,7 @@ public record ClientSecret(String value) {
     /**
      * Validates the format without ever echoing the value.
      *
+     * @param value the 40-character secret; read it only to send it to the token endpoint
      * @throws CredentialFormatException naming the rule, the length and the position of the first bad character
      */
     public ClientSecret {
@@ -26,7 +27,12 @@ public record ClientSecret(String value) {
         }
     }
 
-    /** A client secret from trusted, typed input; rejects bad input exactly as {@link #parse(String)} does. */
+    /**
+     * A client secret from trusted, typed input; rejects bad input exactly as {@link #parse(String)} does.
+     *
+     * @param value the 40-character secret; read it only to send it to the token endpoint
+     * @return a client secret from trusted, typed input; rejects bad input exactly as {@link #parse(String)} does
+     */
     public static ClientSecret of(String value) {
         return new ClientSecret(value);
     }
@@ -34,13 +40,20 @@ public record ClientSecret(String value) {
     /**
      * A client secret from text received from outside. Nothing is trimmed.
      *
+     * @param wire the text as received from outside, possibly {@code null}; nothing is trimmed
+     * @return a client secret from text received from outside
      * @throws CredentialFormatException naming the rule, the length and the position of the first bad character
      */
     public static ClientSecret parse(String wire) {
         return new ClientSecret(wire);
     }
 
-    /** A random, well-formed secret drawn from {@code random}, as eKool would issue. */
+    /**
+     * A random, well-formed secret drawn from {@code random}, as eKool would issue.
+     *
+     * @param random the source of randomness
+     * @return a random, well-formed secret drawn from {@code random}, as eKool would issue
+     */
     public static ClientSecret generate(SecureRandom random) {
         return new ClientSecret(CredentialFormat.randomAlphanumeric(random, CredentialFormat.CLIENT_SECRET_LENGTH));
     }
@@ -52,11 +65,7 @@ public record ClientSecret(String value) {
      * @return {@code true} when equal
      */
     public boolean matches(CharSequence presented) {
-        if (presented == null) {
-            return false;
-        }
-        return MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8),
-                presented.toString().getBytes(StandardCharsets.UTF_8));
+        return presented != null && ConstantTime.equals(value, presented.toString());
     }
 
     /** Constant-time equality. */
@@ -65,9 +74,15 @@ public record ClientSecret(String value) {
         return o instanceof ClientSecret other && matches(other.value);
     }
 
+    /**
+     * The same for every secret, so that a hash table reveals nothing about a secret's value; consistent
+     * with {@link #equals(Object)}.
+     *
+     * @return 0
+     */
     @Override
     public int hashCode() {
-        return ClientSecret.class.hashCode();
+        return 0;
     }
 
     /** Masked: {@code ClientSecret[****]}; the value never prints. */

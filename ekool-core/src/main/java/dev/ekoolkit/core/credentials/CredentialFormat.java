@@ -1,9 +1,10 @@
 package dev.ekoolkit.core.credentials;
 
+import dev.ekoolkit.core.internal.Text;
+
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The format rules of eKool client credentials, as eKool's help article states them: a
@@ -12,7 +13,8 @@ import java.util.Locale;
  *
  * <p>{@link #check(String, String)} reports <em>every</em> violation of both values at once, each with
  * a message naming the field, the rule and what was received. Leading and trailing whitespace (a
- * pasted newline is the most common real mistake) is reported as such, never silently trimmed. Secret
+ * pasted line break is the most common real mistake) is reported as such and named for what it is
+ * (a space, a tab, a line feed, a no-break space...), never silently trimmed. Secret
  * values never appear in a message: only their length and the position of the first bad character.
  *
  * <pre>{@code
@@ -70,7 +72,12 @@ public final class CredentialFormat {
         return checkField(CLIENT_SECRET, CLIENT_SECRET_LENGTH, clientSecret, false);
     }
 
-    /** {@code true} when the character is in {@code A-Z, a-z, 0-9}. */
+    /**
+     * {@code true} when the character is in {@code A-Z, a-z, 0-9}.
+     *
+     * @param codePoint the code point
+     * @return {@code true} when the character is in {@code A-Z, a-z, 0-9}
+     */
     public static boolean isAlphanumeric(int codePoint) {
         return (codePoint >= 'A' && codePoint <= 'Z')
                 || (codePoint >= 'a' && codePoint <= 'z')
@@ -95,28 +102,28 @@ public final class CredentialFormat {
         int[] cps = value.toString().codePoints().toArray();
         List<Violation> violations = new ArrayList<>();
         int start = 0;
-        while (start < cps.length && isWhitespace(cps[start])) {
+        while (start < cps.length && Text.isWhitespace(cps[start])) {
             start++;
-        }
-        int end = cps.length;
-        while (end > start && isWhitespace(cps[end - 1])) {
-            end--;
         }
         if (start == cps.length) {
             return List.of(new Violation(field, Violation.Rule.WHITESPACE,
                     rule + "; got only whitespace (" + characters(cps.length) + ")"));
         }
+        int end = cps.length;
+        while (Text.isWhitespace(cps[end - 1])) { // stops at cps[start] at the latest: it is not whitespace
+            end--;
+        }
         if (start > 0) {
             violations.add(new Violation(field, Violation.Rule.WHITESPACE,
-                    field + " must not start with whitespace; got " + describeWhitespace(cps[0])
+                    field + " must not start with whitespace; got " + Text.describe(cps[0])
                             + " at position 1" + (start > 1 ? " and " + (start - 1) + " more" : "")));
         }
         if (end < cps.length) {
             int trailing = cps.length - end;
             violations.add(new Violation(field, Violation.Rule.WHITESPACE,
-                    field + " must not end with whitespace; got " + describeWhitespace(cps[end])
+                    field + " must not end with whitespace; got " + Text.describe(cps[end])
                             + " at position " + (end + 1) + (trailing > 1 ? " and " + (trailing - 1) + " more" : "")
-                            + " (a pasted line break?)"));
+                            + (hasLineBreak(cps, end) ? " (a pasted line break?)" : "")));
         }
         int coreLength = end - start;
         if (coreLength != length) {
@@ -128,7 +135,7 @@ public final class CredentialFormat {
         for (int i = start; i < end; i++) {
             if (!isAlphanumeric(cps[i])) {
                 String what = showCharacter
-                        ? "got " + describeCharacter(cps[i]) + " at position " + (i + 1)
+                        ? "got " + Text.describe(cps[i]) + " at position " + (i + 1)
                         : "got a character outside that alphabet at position " + (i + 1);
                 violations.add(new Violation(field, Violation.Rule.ALPHABET,
                         field + " must contain only letters and digits (A-Z, a-z, 0-9); " + what));
@@ -142,35 +149,13 @@ public final class CredentialFormat {
         return count == 1 ? "1 character" : count + " characters";
     }
 
-    private static boolean isWhitespace(int cp) {
-        return Character.isWhitespace(cp) || Character.isSpaceChar(cp);
-    }
-
-    private static String describeWhitespace(int cp) {
-        return switch (cp) {
-            case '\n' -> "a line feed (\\n)";
-            case '\r' -> "a carriage return (\\r)";
-            case '\t' -> "a tab (\\t)";
-            case ' ' -> "a space";
-            default -> "whitespace " + codePointName(cp);
-        };
-    }
-
-    private static String describeCharacter(int cp) {
-        if (cp >= 0x21 && cp <= 0x7e) {
-            return "'" + Character.toString(cp) + "' " + codePointName(cp);
+    /** Whether the whitespace from {@code from} to the end holds a line feed or carriage return. */
+    private static boolean hasLineBreak(int[] cps, int from) {
+        for (int i = from; i < cps.length; i++) {
+            if (cps[i] == '\n' || cps[i] == '\r') {
+                return true;
+            }
         }
-        if (isWhitespace(cp)) {
-            return describeWhitespace(cp);
-        }
-        if (Character.isDefined(cp) && !Character.isISOControl(cp) && Character.getType(cp) != Character.FORMAT
-                && Character.getType(cp) != Character.SURROGATE && Character.getType(cp) != Character.PRIVATE_USE) {
-            return "'" + Character.toString(cp) + "' " + codePointName(cp);
-        }
-        return "the character " + String.format(Locale.ROOT, "U+%04X", cp);
-    }
-
-    private static String codePointName(int cp) {
-        return String.format(Locale.ROOT, "(U+%04X)", cp);
+        return false;
     }
 }

@@ -23,7 +23,11 @@ public class CredentialFormatException extends EkoolOAuthException {
         this.violations = List.copyOf(violations);
     }
 
-    /** Every violation, in the order found. */
+    /**
+     * Every violation, in the order found.
+     *
+     * @return every violation, in the order found
+     */
     public List<Violation> violations() {
         return violations;
     }

@@ -23,7 +23,13 @@ public record Violation(String field, Rule rule, String message) {
         ALPHABET
     }
 
-    /** Validates that every component is present. */
+    /**
+     * Validates that every component is present.
+     *
+     * @param field the wire name of the field: {@code client_id} or {@code client_secret}
+     * @param rule which rule was broken
+     * @param message a sentence naming the field, the rule and what was received; never the secret
+     */
     public Violation {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(rule, "rule");

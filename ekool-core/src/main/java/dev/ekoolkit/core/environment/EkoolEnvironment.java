@@ -30,6 +30,9 @@ public record EkoolEnvironment(String name, URI loginUrl, URI apiUrl) {
     /**
      * Requires absolute http(s) URLs without query or fragment and removes one trailing slash.
      *
+     * @param name a short name for messages, such as {@code production}
+     * @param loginUrl the authorization server's base URL, without a trailing slash
+     * @param apiUrl the resource API's base URL, without a trailing slash
      * @throws IllegalArgumentException naming the URL that is wrong and why
      */
     public EkoolEnvironment {
@@ -38,27 +41,51 @@ public record EkoolEnvironment(String name, URI loginUrl, URI apiUrl) {
         apiUrl = base("apiUrl", apiUrl);
     }
 
-    /** A custom deployment, such as the mock server; {@code loginUrl} and {@code apiUrl} may be equal. */
+    /**
+     * A custom deployment, such as the mock server; {@code loginUrl} and {@code apiUrl} may be equal.
+     *
+     * @param loginUrl the authorization server's base URL, without a trailing slash
+     * @param apiUrl the resource API's base URL, without a trailing slash
+     * @return a custom deployment, such as the mock server; {@code loginUrl} and {@code apiUrl} may be equal
+     */
     public static EkoolEnvironment custom(URI loginUrl, URI apiUrl) {
         return new EkoolEnvironment("custom", loginUrl, apiUrl);
     }
 
-    /** A custom deployment from URL strings. */
+    /**
+     * A custom deployment from URL strings.
+     *
+     * @param loginUrl the authorization server's base URL, without a trailing slash
+     * @param apiUrl the resource API's base URL, without a trailing slash
+     * @return a custom deployment from URL strings
+     */
     public static EkoolEnvironment custom(String loginUrl, String apiUrl) {
         return custom(URI.create(loginUrl), URI.create(apiUrl));
     }
 
-    /** {@code <login_url>/oauth/authorize}, the authorization endpoint (RFC 6749 §3.1). */
+    /**
+     * {@code <login_url>/oauth/authorize}, the authorization endpoint (RFC 6749 §3.1).
+     *
+     * @return {@code <login_url>/oauth/authorize}, the authorization endpoint (RFC 6749 §3.1)
+     */
     public URI authorizeUri() {
         return URI.create(loginUrl + "/oauth/authorize");
     }
 
-    /** {@code <login_url>/oauth/token}, the token endpoint (RFC 6749 §3.2). */
+    /**
+     * {@code <login_url>/oauth/token}, the token endpoint (RFC 6749 §3.2).
+     *
+     * @return {@code <login_url>/oauth/token}, the token endpoint (RFC 6749 §3.2)
+     */
     public URI tokenUri() {
         return URI.create(loginUrl + "/oauth/token");
     }
 
-    /** {@code <api_url>/user/me/basic}, the {@code users-basic} profile resource. */
+    /**
+     * {@code <api_url>/user/me/basic}, the {@code users-basic} profile resource.
+     *
+     * @return {@code <api_url>/user/me/basic}, the {@code users-basic} profile resource
+     */
     public URI userBasicUri() {
         return URI.create(apiUrl + "/user/me/basic");
     }

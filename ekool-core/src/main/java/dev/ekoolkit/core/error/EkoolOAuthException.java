@@ -81,17 +81,29 @@ public class EkoolOAuthException extends RuntimeException {
         this.httpStatus = httpStatus;
     }
 
-    /** The OAuth error code (RFC 6749 §5.2), for example {@code invalid_client}. */
+    /**
+     * The OAuth error code (RFC 6749 §5.2), for example {@code invalid_client}.
+     *
+     * @return the OAuth error code (RFC 6749 §5.2), for example {@code invalid_client}
+     */
     public String error() {
         return error;
     }
 
-    /** The human description of what was wrong (RFC 6749 §5.2 {@code error_description}). */
+    /**
+     * The human description of what was wrong (RFC 6749 §5.2 {@code error_description}).
+     *
+     * @return the human description of what was wrong (RFC 6749 §5.2 {@code error_description})
+     */
     public String errorDescription() {
         return errorDescription;
     }
 
-    /** The HTTP status that goes with the error: 401 for {@code invalid_client}, 400 for most others. */
+    /**
+     * The HTTP status that goes with the error: 401 for {@code invalid_client}, 400 for most others.
+     *
+     * @return the HTTP status that goes with the error: 401 for {@code invalid_client}, 400 for most others
+     */
     public int httpStatus() {
         return httpStatus;
     }
@@ -100,12 +112,19 @@ public class EkoolOAuthException extends RuntimeException {
      * This error as a Nimbus {@link ErrorObject}, for code that speaks the Nimbus SDK. RFC 6749 §5.2
      * limits {@code error_description} to {@code %x20-21 / %x23-5B / %x5D-7E}, so quotes become
      * apostrophes, backslashes slashes and any other character outside that set {@code ?}.
+     *
+     * @return this error as a Nimbus {@link ErrorObject}, for code that speaks the Nimbus SDK
      */
     public ErrorObject toErrorObject() {
         return new ErrorObject(error, wireSafeDescription(errorDescription), httpStatus);
     }
 
-    /** The description reduced to the characters RFC 6749 §5.2 allows in {@code error_description}. */
+    /**
+     * The description reduced to the characters RFC 6749 §5.2 allows in {@code error_description}.
+     *
+     * @param description the {@code error_description}: what went wrong, for a developer; never a secret
+     * @return the description reduced to the characters RFC 6749 §5.2 allows in {@code error_description}
+     */
     public static String wireSafeDescription(String description) {
         StringBuilder out = new StringBuilder(description.length());
         for (int i = 0; i < description.length(); i++) {
@@ -123,7 +142,12 @@ public class EkoolOAuthException extends RuntimeException {
         return out.toString();
     }
 
-    /** The HTTP status RFC 6749 §5.2 and RFC 6750 §3.1 give an error code: 401, 403, 500, 503 or 400. */
+    /**
+     * The HTTP status RFC 6749 §5.2 and RFC 6750 §3.1 give an error code: 401, 403, 500, 503 or 400.
+     *
+     * @param error the OAuth error code, such as {@code invalid_request}
+     * @return the HTTP status RFC 6749 §5.2 and RFC 6750 §3.1 give an error code: 401, 403, 500, 503 or 400
+     */
     public static int defaultStatus(String error) {
         return switch (Objects.requireNonNull(error, "error")) {
             case INVALID_CLIENT, INVALID_TOKEN -> 401;
@@ -134,42 +158,82 @@ public class EkoolOAuthException extends RuntimeException {
         };
     }
 
-    /** {@code invalid_request} (400): a parameter is missing, repeated or malformed. */
+    /**
+     * {@code invalid_request} (400): a parameter is missing, repeated or malformed.
+     *
+     * @param description the {@code error_description}: what went wrong, for a developer; never a secret
+     * @return a new exception with the error {@code invalid_request} (400): a parameter is missing, repeated or malformed
+     */
     public static EkoolOAuthException invalidRequest(String description) {
         return new EkoolOAuthException(INVALID_REQUEST, description);
     }
 
-    /** {@code invalid_client} (401): client authentication failed. */
+    /**
+     * {@code invalid_client} (401): client authentication failed.
+     *
+     * @param description the {@code error_description}: what went wrong, for a developer; never a secret
+     * @return a new exception with the error {@code invalid_client} (401): client authentication failed
+     */
     public static EkoolOAuthException invalidClient(String description) {
         return new EkoolOAuthException(INVALID_CLIENT, description);
     }
 
-    /** {@code invalid_grant} (400): the code or refresh token cannot be used. */
+    /**
+     * {@code invalid_grant} (400): the code or refresh token cannot be used.
+     *
+     * @param description the {@code error_description}: what went wrong, for a developer; never a secret
+     * @return a new exception with the error {@code invalid_grant} (400): the code or refresh token cannot be used
+     */
     public static EkoolOAuthException invalidGrant(String description) {
         return new EkoolOAuthException(INVALID_GRANT, description);
     }
 
-    /** {@code invalid_scope} (400): a requested scope is unknown or not allowed. */
+    /**
+     * {@code invalid_scope} (400): a requested scope is unknown or not allowed.
+     *
+     * @param description the {@code error_description}: what went wrong, for a developer; never a secret
+     * @return a new exception with the error {@code invalid_scope} (400): a requested scope is unknown or not allowed
+     */
     public static EkoolOAuthException invalidScope(String description) {
         return new EkoolOAuthException(INVALID_SCOPE, description);
     }
 
-    /** {@code unsupported_grant_type} (400). */
+    /**
+     * {@code unsupported_grant_type} (400).
+     *
+     * @param description the {@code error_description}: what went wrong, for a developer; never a secret
+     * @return a new exception with the error {@code unsupported_grant_type} (400)
+     */
     public static EkoolOAuthException unsupportedGrantType(String description) {
         return new EkoolOAuthException(UNSUPPORTED_GRANT_TYPE, description);
     }
 
-    /** {@code access_denied} (RFC 6749 §4.1.2.1): the user refused. */
+    /**
+     * {@code access_denied} (RFC 6749 §4.1.2.1): the user refused.
+     *
+     * @param description the {@code error_description}: what went wrong, for a developer; never a secret
+     * @return a new exception with the error {@code access_denied} (RFC 6749 §4.1.2.1): the user refused
+     */
     public static EkoolOAuthException accessDenied(String description) {
         return new EkoolOAuthException(ACCESS_DENIED, description);
     }
 
-    /** {@code invalid_token} (401, RFC 6750 §3.1). */
+    /**
+     * {@code invalid_token} (401, RFC 6750 §3.1).
+     *
+     * @param description the {@code error_description}: what went wrong, for a developer; never a secret
+     * @return a new exception with the error {@code invalid_token} (401, RFC 6750 §3.1)
+     */
     public static EkoolOAuthException invalidToken(String description) {
         return new EkoolOAuthException(INVALID_TOKEN, description);
     }
 
-    /** {@code insufficient_scope} (403, RFC 6750 §3.1). */
+    /**
+     * {@code insufficient_scope} (403, RFC 6750 §3.1).
+     *
+     * @param description the {@code error_description}: what went wrong, for a developer; never a secret
+     * @return a new exception with the error {@code insufficient_scope} (403, RFC 6750 §3.1)
+     */
     public static EkoolOAuthException insufficientScope(String description) {
         return new EkoolOAuthException(INSUFFICIENT_SCOPE, description);
     }

@@ -10,7 +10,9 @@ import java.util.Optional;
  */
 public class AuthorizationErrorException extends EkoolOAuthException {
 
+    /** The {@code state} returned with the error, or {@code null}. */
     private final String state;
+    /** The {@code error_uri} returned, or {@code null}. */
     private final String errorUri;
 
     /**
@@ -27,17 +29,29 @@ public class AuthorizationErrorException extends EkoolOAuthException {
         this.errorUri = errorUri;
     }
 
-    /** The {@code state} the server returned with the error, when it returned one (never printed in messages). */
+    /**
+     * The {@code state} the server returned with the error, when it returned one (never printed in messages).
+     *
+     * @return the {@code state} the server returned with the error, when it returned one (never printed in messages)
+     */
     public Optional<String> state() {
         return Optional.ofNullable(state);
     }
 
-    /** The {@code error_uri} the server returned, when it returned one (RFC 6749 §4.1.2.1). */
+    /**
+     * The {@code error_uri} the server returned, when it returned one (RFC 6749 §4.1.2.1).
+     *
+     * @return the {@code error_uri} the server returned, when it returned one (RFC 6749 §4.1.2.1)
+     */
     public Optional<String> errorUri() {
         return Optional.ofNullable(errorUri);
     }
 
-    /** {@code true} for {@code access_denied}: the user (or the server) refused the request. */
+    /**
+     * {@code true} for {@code access_denied}: the user (or the server) refused the request.
+     *
+     * @return {@code true} for {@code access_denied}: the user (or the server) refused the request
+     */
     public boolean isAccessDenied() {
         return ACCESS_DENIED.equals(error());
     }

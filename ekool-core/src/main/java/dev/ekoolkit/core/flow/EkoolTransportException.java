@@ -10,6 +10,7 @@ import java.net.URI;
  */
 public class EkoolTransportException extends EkoolOAuthException {
 
+    /** The URL that could not be reached. */
     private final URI url;
 
     /**
@@ -24,7 +25,11 @@ public class EkoolTransportException extends EkoolOAuthException {
         this.url = url;
     }
 
-    /** The URL that could not be reached. */
+    /**
+     * The URL that could not be reached.
+     *
+     * @return the URL that could not be reached
+     */
     public URI url() {
         return url;
     }

@@ -29,7 +29,17 @@ import java.util.Objects;
 public record EkoolUser(String id, String firstName, String lastName, String email, String personalCode,
                         List<String> roles, Map<String, Object> raw) {
 
-    /** Requires an id; copies the roles and the raw data into unmodifiable collections. */
+    /**
+     * Requires an id; copies the roles and the raw data into unmodifiable collections.
+     *
+     * @param id the user's eKool id, as text
+     * @param firstName the first name, or {@code null}
+     * @param lastName the last name, or {@code null}
+     * @param email the e-mail address, or {@code null}
+     * @param personalCode the Estonian personal code (isikukood), or {@code null} for users without one
+     * @param roles the roles, such as {@code student}, {@code parent}, {@code teacher}; possibly empty
+     * @param raw the whole {@code data} object, unmodifiable, in the server's order
+     */
     public EkoolUser {
         Objects.requireNonNull(id, "id");
         roles = List.copyOf(Objects.requireNonNull(roles, "roles"));
@@ -39,6 +49,8 @@ public record EkoolUser(String id, String firstName, String lastName, String ema
     /**
      * Parses a {@code /user/me/basic} response body: {@code {"data": {...}}}, or a bare profile object.
      *
+     * @param json the JSON text of the response body
+     * @return the user
      * @throws EkoolOAuthException {@code server_error} naming what is missing or malformed
      */
     public static EkoolUser parse(String json) {
@@ -62,6 +74,8 @@ public record EkoolUser(String id, String firstName, String lastName, String ema
     /**
      * Builds a user from the {@code data} object; {@code id} is required, everything else optional.
      *
+     * @param data the data
+     * @return the user
      * @throws EkoolOAuthException {@code server_error} when {@code id} is missing or not a number or string
      */
     public static EkoolUser fromData(Map<String, Object> data) {
@@ -84,7 +98,11 @@ public record EkoolUser(String id, String firstName, String lastName, String ema
                 data);
     }
 
-    /** The first and last name joined by a space, skipping the missing one; empty when both are missing. */
+    /**
+     * The first and last name joined by a space, skipping the missing one; empty when both are missing.
+     *
+     * @return the first and last name joined by a space, skipping the missing one; empty when both are missing
+     */
     public String fullName() {
         StringBuilder b = new StringBuilder();
         if (firstName != null) {
@@ -99,7 +117,12 @@ public record EkoolUser(String id, String firstName, String lastName, String ema
         return b.toString();
     }
 
-    /** {@code true} when the user has the given role, compared ignoring case. */
+    /**
+     * {@code true} when the user has the given role, compared ignoring case.
+     *
+     * @param role the role
+     * @return {@code true} when the user has the given role, compared ignoring case
+     */
     public boolean hasRole(String role) {
         return roles.stream().anyMatch(r -> r.equalsIgnoreCase(role));
     }

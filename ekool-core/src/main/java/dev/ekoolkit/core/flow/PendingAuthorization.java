@@ -28,7 +28,16 @@ import java.util.Objects;
 public record PendingAuthorization(String state, String codeVerifier, RedirectUri redirectUri, Scopes scopes,
                                    URI authorizationUri, Instant createdAt) {
 
-    /** Requires every part except the code verifier. */
+    /**
+     * Requires every part except the code verifier.
+     *
+     * @param state the {@code state} sent (RFC 6749 §10.12); the callback must return it unchanged
+     * @param codeVerifier the PKCE code verifier (RFC 7636 §4.1), or {@code null} when PKCE is off; secret
+     * @param redirectUri the {@code redirect_uri} sent; the token request repeats it (RFC 6749 §4.1.3)
+     * @param scopes the scopes
+     * @param authorizationUri where to send the browser
+     * @param createdAt when the authorization was started
+     */
     public PendingAuthorization {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(redirectUri, "redirectUri");
@@ -43,7 +52,11 @@ public record PendingAuthorization(String state, String codeVerifier, RedirectUr
         }
     }
 
-    /** {@code true} when the request carried a PKCE S256 challenge (RFC 7636 §4.3). */
+    /**
+     * {@code true} when the request carried a PKCE S256 challenge (RFC 7636 §4.3).
+     *
+     * @return {@code true} when the request carried a PKCE S256 challenge (RFC 7636 §4.3)
+     */
     public boolean usesPkce() {
         return codeVerifier != null;
     }

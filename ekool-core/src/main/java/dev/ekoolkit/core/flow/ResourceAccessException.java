@@ -12,7 +12,9 @@ import java.util.Optional;
  */
 public class ResourceAccessException extends EkoolOAuthException {
 
+    /** The resource URL that answered. */
     private final URI resource;
+    /** The {@code WWW-Authenticate} challenge, or {@code null}. */
     private final String wwwAuthenticate;
 
     /**
@@ -31,12 +33,20 @@ public class ResourceAccessException extends EkoolOAuthException {
         this.wwwAuthenticate = wwwAuthenticate;
     }
 
-    /** The resource URL that answered. */
+    /**
+     * The resource URL that answered.
+     *
+     * @return the resource URL that answered
+     */
     public URI resource() {
         return resource;
     }
 
-    /** The {@code WWW-Authenticate} challenge the server sent (RFC 6750 §3), when it sent one. */
+    /**
+     * The {@code WWW-Authenticate} challenge the server sent (RFC 6750 §3), when it sent one.
+     *
+     * @return the {@code WWW-Authenticate} challenge the server sent (RFC 6750 §3), when it sent one
+     */
     public Optional<String> wwwAuthenticate() {
         return Optional.ofNullable(wwwAuthenticate);
     }

@@ -13,9 +13,13 @@ import java.util.Optional;
  */
 public class TokenEndpointException extends EkoolOAuthException {
 
+    /** The token endpoint that answered. */
     private final URI endpoint;
+    /** Laravel Passport's {@code message}, or {@code null}. */
     private final String serverMessage;
+    /** Laravel Passport's {@code hint}, or {@code null}. */
     private final String hint;
+    /** Whether the body was an OAuth error response (RFC 6749 §5.2). */
     private final boolean oauthError;
 
     /**
@@ -38,22 +42,38 @@ public class TokenEndpointException extends EkoolOAuthException {
         this.oauthError = oauthError;
     }
 
-    /** The token endpoint that answered. */
+    /**
+     * The token endpoint that answered.
+     *
+     * @return the token endpoint that answered
+     */
     public URI endpoint() {
         return endpoint;
     }
 
-    /** Passport's human-readable {@code message}, when the server sent one. */
+    /**
+     * Passport's human-readable {@code message}, when the server sent one.
+     *
+     * @return Laravel Passport's human-readable {@code message}, when the server sent one
+     */
     public Optional<String> serverMessage() {
         return Optional.ofNullable(serverMessage);
     }
 
-    /** Passport's {@code hint} (for example "Authorization code has been revoked"), when the server sent one. */
+    /**
+     * Passport's {@code hint} (for example "Authorization code has been revoked"), when the server sent one.
+     *
+     * @return Laravel Passport's {@code hint} (for example "Authorization code has been revoked"), when the server sent one
+     */
     public Optional<String> hint() {
         return Optional.ofNullable(hint);
     }
 
-    /** {@code true} when the server answered with an OAuth error body (RFC 6749 §5.2), not some other page. */
+    /**
+     * {@code true} when the server answered with an OAuth error body (RFC 6749 §5.2), not some other page.
+     *
+     * @return {@code true} when the server answered with an OAuth error body (RFC 6749 §5.2), not some other page
+     */
     public boolean isOAuthError() {
         return oauthError;
     }

@@ -21,7 +21,16 @@ import java.util.Objects;
 public record TokenSet(String accessToken, String refreshToken, String tokenType, Duration expiresIn, Scopes scopes,
                        Instant receivedAt) {
 
-    /** Requires an access token, a token type, scopes and a receive time; a negative lifetime is rejected. */
+    /**
+     * Requires an access token, a token type, scopes and a receive time; a negative lifetime is rejected.
+     *
+     * @param accessToken the access token, sent as a Bearer token
+     * @param refreshToken the refresh token of the last token response
+     * @param tokenType the token type, {@code Bearer} for eKool (RFC 6750)
+     * @param expiresIn the lifetime the server gave ({@code expires_in}), or {@code null} when it gave none
+     * @param scopes the scopes
+     * @param receivedAt when the token request was sent, so {@link #expiresAt()} errs on the early side
+     */
     public TokenSet {
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(tokenType, "tokenType");
@@ -35,18 +44,31 @@ public record TokenSet(String accessToken, String refreshToken, String tokenType
         }
     }
 
-    /** When the access token expires, or {@code null} when the server gave no {@code expires_in}. */
+    /**
+     * When the access token expires, or {@code null} when the server gave no {@code expires_in}.
+     *
+     * @return when the access token expires, or {@code null} when the server gave no {@code expires_in}
+     */
     public Instant expiresAt() {
         return expiresIn == null ? null : receivedAt.plus(expiresIn);
     }
 
-    /** {@code true} when the access token's lifetime has passed by {@code clock}; never when the lifetime is unknown. */
+    /**
+     * {@code true} when the access token's lifetime has passed by {@code clock}; never when the lifetime is unknown.
+     *
+     * @param clock the clock to read the current time from
+     * @return {@code true} when the access token's lifetime has passed by {@code clock}; never when the lifetime is unknown
+     */
     public boolean isExpired(Clock clock) {
         Instant expiresAt = expiresAt();
         return expiresAt != null && !clock.instant().isBefore(expiresAt);
     }
 
-    /** {@code true} when a refresh token was issued, so {@link EkoolOAuthClient#refresh(TokenSet)} can be used. */
+    /**
+     * {@code true} when a refresh token was issued, so {@link EkoolOAuthClient#refresh(TokenSet)} can be used.
+     *
+     * @return {@code true} when a refresh token was issued, so {@link EkoolOAuthClient#refresh(TokenSet)} can be used
+     */
     public boolean hasRefreshToken() {
         return refreshToken != null;
     }

@@ -1,6 +1,7 @@
 package dev.ekoolkit.core.person;
 
 import dev.ekoolkit.core.error.EkoolOAuthException;
+import dev.ekoolkit.core.internal.Text;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -43,6 +44,7 @@ public record PersonalCode(String value) {
     /**
      * Validates length, digits, century-and-sex digit, birth date and check digit, in that order.
      *
+     * @param value the 11 digits; read it only to send it where it is needed
      * @throws EkoolOAuthException {@code invalid_request} naming the first broken rule and its position
      */
     public PersonalCode {
@@ -52,7 +54,12 @@ public record PersonalCode(String value) {
         }
     }
 
-    /** A personal code from trusted, typed input; rejects bad input exactly as {@link #parse(String)} does. */
+    /**
+     * A personal code from trusted, typed input; rejects bad input exactly as {@link #parse(String)} does.
+     *
+     * @param value the 11 digits; read it only to send it where it is needed
+     * @return a personal code from trusted, typed input; rejects bad input exactly as {@link #parse(String)} does
+     */
     public static PersonalCode of(String value) {
         return new PersonalCode(value);
     }
@@ -60,13 +67,20 @@ public record PersonalCode(String value) {
     /**
      * A personal code from text received from outside; nothing is trimmed.
      *
+     * @param wire the text as received from outside, possibly {@code null}; nothing is trimmed
+     * @return a personal code from text received from outside; nothing is trimmed
      * @throws EkoolOAuthException {@code invalid_request} naming the first broken rule and its position
      */
     public static PersonalCode parse(String wire) {
         return new PersonalCode(wire);
     }
 
-    /** {@code true} when {@code value} is a valid personal code by every rule of {@link PersonalCode}. */
+    /**
+     * {@code true} when {@code value} is a valid personal code by every rule of {@link PersonalCode}.
+     *
+     * @param value the 11 digits; read it only to send it where it is needed
+     * @return {@code true} when {@code value} is a valid personal code by every rule of {@link PersonalCode}
+     */
     public static boolean isValid(String value) {
         return problem(value) == null;
     }
@@ -100,6 +114,7 @@ public record PersonalCode(String value) {
     /**
      * A valid personal code for {@code birthDate}, {@code sex} and {@code serial}, with the check digit computed.
      *
+     * @return a valid personal code for {@code birthDate}, {@code sex} and {@code serial}, with the check digit computed
      * @param birthDate a date from 1800-01-01 to 2099-12-31, the range the first digit can express
      * @param sex       the sex the first digit encodes
      * @param serial    the serial number SSS, 0 to 999
@@ -124,6 +139,9 @@ public record PersonalCode(String value) {
     /**
      * A random valid personal code drawn from {@code random}: a birth date anywhere from 1800-01-01 to
      * 2099-12-31, either sex, any serial; for test users.
+     *
+     * @param random the source of randomness
+     * @return a random valid personal code drawn from {@code random}: a birth date anywhere from 1800-01-01 to 2099-12-31, either sex, any serial; for test users
      */
     public static PersonalCode generate(RandomGenerator random) {
         Objects.requireNonNull(random, "random");
@@ -132,17 +150,32 @@ public record PersonalCode(String value) {
         return generate(LocalDate.ofEpochDay(day), sex, random.nextInt(1000));
     }
 
-    /** The birth date in positions 1-7: the century from G, then YYMMDD. */
+    /**
+     * The birth date in positions 1-7: the century from G, then YYMMDD.
+     *
+     * @return the birth date in positions 1-7: the century from G, then YYMMDD
+     */
     public LocalDate birthDate() {
         return LocalDate.of(year(value), twoDigits(value, 3), twoDigits(value, 5));
     }
 
-    /** The sex the first digit encodes: odd is {@link Sex#MALE}, even {@link Sex#FEMALE}. */
+    /**
+     * The sex the first digit encodes: odd is {@link Sex#MALE}, even {@link Sex#FEMALE}.
+     *
+     * @return the sex the first digit encodes: odd is {@link Sex#MALE}, even {@link Sex#FEMALE}
+     */
     public Sex sex() {
-        return (value.charAt(0) - '0') % 2 == 1 ? Sex.MALE : Sex.FEMALE;
+        return switch (value.charAt(0)) {
+            case '1', '3', '5' -> Sex.MALE;
+            default -> Sex.FEMALE;
+        };
     }
 
-    /** The code with only its first and last digit shown, for logs: {@code 3*********9}. */
+    /**
+     * The code with only its first and last digit shown, for logs: {@code 3*********9}.
+     *
+     * @return the code with only its first and last digit shown, for logs: {@code 3*********9}
+     */
     public String masked() {
         return value.charAt(0) + "*".repeat(LENGTH - 2) + value.charAt(LENGTH - 1);
     }
@@ -158,23 +191,23 @@ public record PersonalCode(String value) {
         if (value == null || value.isEmpty()) {
             return FORMAT_RULE + "; got " + (value == null ? "no value" : "an empty value");
         }
-        if (value.isBlank()) {
+        if (value.chars().allMatch(Text::isWhitespace)) {
             return FORMAT_RULE + "; got only whitespace (" + characters(value.length()) + ")";
         }
-        if (Character.isWhitespace(value.charAt(0)) || Character.isSpaceChar(value.charAt(0))) {
-            return "personal code must not start with whitespace; got " + describe(value.charAt(0)) + " at position 1";
+        if (Text.isWhitespace(value.charAt(0))) {
+            return "personal code must not start with whitespace; got " + Text.describe(value.charAt(0)) + " at position 1";
         }
         char last = value.charAt(value.length() - 1);
-        if (Character.isWhitespace(last) || Character.isSpaceChar(last)) {
-            return "personal code must not end with whitespace; got " + describe(last) + " at position "
-                    + value.length() + " (a pasted line break?)";
+        if (Text.isWhitespace(last)) {
+            return "personal code must not end with whitespace; got " + Text.describe(last) + " at position "
+                    + value.length() + (last == '\n' || last == '\r' ? " (a pasted line break?)" : "");
         }
         if (value.length() != LENGTH) {
             return FORMAT_RULE + "; got " + characters(value.length());
         }
         for (int i = 0; i < LENGTH; i++) {
             if (!isDigit(value.charAt(i))) {
-                return "personal code must contain only digits 0-9; got " + describe(value.charAt(i)) + " at position " + (i + 1);
+                return "personal code must contain only digits 0-9; got " + Text.describe(value.charAt(i)) + " at position " + (i + 1);
             }
         }
         int g = value.charAt(0) - '0';
@@ -225,17 +258,5 @@ public record PersonalCode(String value) {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
-    }
-
-    private static String describe(char c) {
-        return switch (c) {
-            case '\n' -> "a line feed (\\n)";
-            case '\r' -> "a carriage return (\\r)";
-            case '\t' -> "a tab (\\t)";
-            case ' ' -> "a space";
-            default -> c >= 0x21 && c <= 0x7e
-                    ? String.format(Locale.ROOT, "'%c' (U+%04X)", c, (int) c)
-                    : String.format(Locale.ROOT, "the character U+%04X", (int) c);
-        };
     }
 }

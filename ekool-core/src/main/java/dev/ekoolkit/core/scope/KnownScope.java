@@ -23,22 +23,40 @@ public enum KnownScope {
         this.description = description;
     }
 
-    /** The scope token. */
+    /**
+     * The scope token.
+     *
+     * @return the scope token
+     */
     public Scope scope() {
         return scope;
     }
 
-    /** A sentence describing what the scope gives access to, for a consent screen. */
+    /**
+     * A sentence describing what the scope gives access to, for a consent screen.
+     *
+     * @return a sentence describing what the scope gives access to, for a consent screen
+     */
     public String description() {
         return description;
     }
 
-    /** The catalogue entry for {@code scope}, if eKool is known to issue it. */
+    /**
+     * The catalogue entry for {@code scope}, if eKool is known to issue it.
+     *
+     * @param scope the scope to look for
+     * @return the catalogue entry for {@code scope}, if eKool is known to issue it
+     */
     public static Optional<KnownScope> find(Scope scope) {
         return Arrays.stream(values()).filter(k -> k.scope.equals(scope)).findFirst();
     }
 
-    /** A description for any scope: the catalogue's, or a generic one naming the token. */
+    /**
+     * A description for any scope: the catalogue's, or a generic one naming the token.
+     *
+     * @param scope the scope to look for
+     * @return a description for any scope: the catalogue's, or a generic one naming the token
+     */
     public static String describe(Scope scope) {
         return find(scope).map(KnownScope::description).orElse("Access named '" + scope.value() + "'");
     }

@@ -1,8 +1,7 @@
 package dev.ekoolkit.core.scope;
 
 import dev.ekoolkit.core.error.EkoolOAuthException;
-
-import java.util.Locale;
+import dev.ekoolkit.core.internal.Text;
 
 /**
  * One OAuth scope token (RFC 6749 §3.3: one or more of {@code %x21 / %x23-5B / %x5D-7E}), such as
@@ -16,9 +15,13 @@ public record Scope(String value) {
     /** eKool's basic profile scope, {@code users-basic}. */
     public static final Scope USERS_BASIC = new Scope("users-basic");
 
+    /** How much of a rejected scope value a message quotes. */
+    static final int PRINTABLE_LIMIT = 64;
+
     /**
      * Validates the RFC 6749 §3.3 scope-token syntax.
      *
+     * @param value the scope token
      * @throws EkoolOAuthException {@code invalid_scope}, naming the first bad character and its position
      */
     public Scope {
@@ -30,23 +33,38 @@ public record Scope(String value) {
             char c = value.charAt(i);
             if (!isScopeTokenChar(c)) {
                 throw EkoolOAuthException.invalidScope("scope token must contain only printable ASCII other than"
-                        + " space, '\"' and '\\' (RFC 6749 section 3.3); got " + describe(c) + " at position " + (i + 1)
-                        + " of '" + printable(value) + "'");
+                        + " space, '\"' and '\\' (RFC 6749 section 3.3); got " + Text.describe(c) + " at position " + (i + 1)
+                        + " of '" + Text.printable(value, PRINTABLE_LIMIT) + "'");
             }
         }
     }
 
-    /** A scope from trusted input. */
+    /**
+     * A scope from trusted input.
+     *
+     * @param value the scope token
+     * @return a scope from trusted input
+     */
     public static Scope of(String value) {
         return new Scope(value);
     }
 
-    /** A scope token received from outside; rejects exactly as {@link #of(String)} does. */
+    /**
+     * A scope token received from outside; rejects exactly as {@link #of(String)} does.
+     *
+     * @param wire the text as received from outside, possibly {@code null}; nothing is trimmed
+     * @return a scope token received from outside; rejects exactly as {@link #of(String)} does
+     */
     public static Scope parse(String wire) {
         return new Scope(wire);
     }
 
-    /** {@code true} for characters RFC 6749 §3.3 allows in a scope token. */
+    /**
+     * {@code true} for characters RFC 6749 §3.3 allows in a scope token.
+     *
+     * @param c the c
+     * @return {@code true} for characters RFC 6749 §3.3 allows in a scope token
+     */
     public static boolean isScopeTokenChar(char c) {
         return c == 0x21 || (c >= 0x23 && c <= 0x5B) || (c >= 0x5D && c <= 0x7E);
     }
@@ -55,33 +73,5 @@ public record Scope(String value) {
     @Override
     public String toString() {
         return value;
-    }
-
-    private static String describe(char c) {
-        if (c == ' ') {
-            return "a space";
-        }
-        if (c >= 0x21 && c <= 0x7e) {
-            return "'" + c + "'";
-        }
-        return String.format(Locale.ROOT, "U+%04X", (int) c);
-    }
-
-    /** Makes a value safe to quote in a message: control and non-ASCII characters as escapes, capped. */
-    static String printable(String value) {
-        StringBuilder out = new StringBuilder();
-        int limit = Math.min(value.length(), 64);
-        for (int i = 0; i < limit; i++) {
-            char c = value.charAt(i);
-            if (c >= 0x20 && c <= 0x7e) {
-                out.append(c);
-            } else {
-                out.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
-            }
-        }
-        if (value.length() > limit) {
-            out.append("...");
-        }
-        return out.toString();
     }
 }

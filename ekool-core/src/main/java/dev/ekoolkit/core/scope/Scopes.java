@@ -1,6 +1,7 @@
 package dev.ekoolkit.core.scope;
 
 import dev.ekoolkit.core.error.EkoolOAuthException;
+import dev.ekoolkit.core.internal.Text;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +27,7 @@ public record Scopes(List<Scope> values) implements Iterable<Scope> {
     /**
      * Copies the list and rejects duplicates.
      *
+     * @param values the scopes, in order, without duplicates
      * @throws EkoolOAuthException {@code invalid_scope} when a scope repeats
      */
     public Scopes {
@@ -34,27 +36,46 @@ public record Scopes(List<Scope> values) implements Iterable<Scope> {
             int first = values.indexOf(values.get(i));
             if (first < i) {
                 throw EkoolOAuthException.invalidScope("scope must list each scope token once (RFC 6749 section 3.3); got '"
-                        + Scope.printable(values.get(i).value()) + "' at tokens " + (first + 1) + " and " + (i + 1));
+                        + Text.printable(values.get(i).value(), Scope.PRINTABLE_LIMIT) + "' at tokens " + (first + 1) + " and " + (i + 1));
             }
         }
     }
 
-    /** No scopes. */
+    /**
+     * No scopes.
+     *
+     * @return the empty set of scopes
+     */
     public static Scopes empty() {
         return new Scopes(List.of());
     }
 
-    /** The given scopes, in order. */
+    /**
+     * The given scopes, in order.
+     *
+     * @param scopes the scopes
+     * @return the given scopes, in order
+     */
     public static Scopes of(Scope... scopes) {
         return new Scopes(Arrays.asList(scopes));
     }
 
-    /** The given scope tokens, in order; each validated as in {@link Scope#of(String)}. */
+    /**
+     * The given scope tokens, in order; each validated as in {@link Scope#of(String)}.
+     *
+     * @param scopes the scopes
+     * @return the given scope tokens, in order; each validated as in {@link Scope#of(String)}
+     */
     public static Scopes of(String... scopes) {
         return new Scopes(Arrays.stream(scopes).map(Scope::of).toList());
     }
 
-    /** The given scopes, in iteration order. */
+    /**
+     * The given scopes, in iteration order.
+     *
+     * @param scopes the scopes
+     * @return the given scopes, in iteration order
+     */
     public static Scopes of(Collection<Scope> scopes) {
         return new Scopes(new ArrayList<>(scopes));
     }
@@ -64,6 +85,8 @@ public record Scopes(List<Scope> values) implements Iterable<Scope> {
      * an empty token (a leading, trailing or double space) is rejected, as is a repeated scope.
      * {@code null} or {@code ""} gives {@link #empty()}.
      *
+     * @param wire the text as received from outside, possibly {@code null}; nothing is trimmed
+     * @return the scopes, in order; empty for {@code null} or {@code ""}
      * @throws EkoolOAuthException {@code invalid_scope} naming the problem and where it is
      */
     public static Scopes parse(String wire) {
@@ -76,39 +99,65 @@ public record Scopes(List<Scope> values) implements Iterable<Scope> {
             if (tokens[i].isEmpty()) {
                 throw EkoolOAuthException.invalidScope("scope must be scope tokens separated by single spaces"
                         + " (RFC 6749 section 3.3); got an empty token at token " + (i + 1) + " of '"
-                        + Scope.printable(wire) + "' (a leading, trailing or double space?)");
+                        + Text.printable(wire, Scope.PRINTABLE_LIMIT) + "' (a leading, trailing or double space?)");
             }
             scopes.add(Scope.parse(tokens[i]));
         }
         return new Scopes(scopes);
     }
 
-    /** The space-separated wire form; {@code ""} when empty. */
+    /**
+     * The space-separated wire form; {@code ""} when empty.
+     *
+     * @return the space-separated wire form; {@code ""} when empty
+     */
     public String format() {
         return values.stream().map(Scope::value).collect(Collectors.joining(" "));
     }
 
-    /** {@code true} when {@code scope} is one of these. */
+    /**
+     * {@code true} when {@code scope} is one of these.
+     *
+     * @param scope the scope to look for
+     * @return {@code true} when {@code scope} is one of these
+     */
     public boolean contains(Scope scope) {
         return values.contains(scope);
     }
 
-    /** {@code true} when every scope of {@code other} is one of these. */
+    /**
+     * {@code true} when every scope of {@code other} is one of these.
+     *
+     * @param other the scopes to look for
+     * @return {@code true} when every scope of {@code other} is one of these
+     */
     public boolean containsAll(Scopes other) {
         return values.containsAll(other.values);
     }
 
-    /** The number of scopes. */
+    /**
+     * The number of scopes.
+     *
+     * @return the number of scopes
+     */
     public int size() {
         return values.size();
     }
 
-    /** {@code true} when there are no scopes. */
+    /**
+     * {@code true} when there are no scopes.
+     *
+     * @return {@code true} when there are no scopes
+     */
     public boolean isEmpty() {
         return values.isEmpty();
     }
 
-    /** The scope tokens as strings, in order. */
+    /**
+     * The scope tokens as strings, in order.
+     *
+     * @return the scope tokens as strings, in order
+     */
     public List<String> asStrings() {
         return values.stream().map(Scope::value).toList();
     }

@@ -155,7 +155,7 @@ class ClientRegistrationRequestTest {
     @Test
     void rejects_a_line_break_inside_the_organisation_and_names_its_position() {
         assertThat(onlyMessage(b -> b.organisation("Tartu\nSchool")))
-                .isEqualTo("organisation must be one line without control characters; got U+000A at position 6");
+                .isEqualTo("organisation must be one line without control characters; got a line feed (\\n) at position 6");
     }
 
     @Test
@@ -167,7 +167,7 @@ class ClientRegistrationRequestTest {
     @Test
     void rejects_a_tab_inside_the_purpose() {
         assertThat(onlyMessage(b -> b.purpose("a\tb")))
-                .isEqualTo("purpose must not contain control characters other than line breaks; got U+0009 at position 2");
+                .isEqualTo("purpose must not contain control characters other than line breaks; got a tab (\\t) at position 2");
     }
 
     @Test

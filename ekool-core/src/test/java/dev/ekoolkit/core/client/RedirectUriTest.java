@@ -118,17 +118,17 @@ class RedirectUriTest {
 
     @Test
     void rejects_a_space_and_names_its_position() {
-        assertThat(rejection("https://app.example/ cb").errorDescription()).isEqualTo(RULE + "U+0020 at position 21");
+        assertThat(rejection("https://app.example/ cb").errorDescription()).isEqualTo(RULE + "a space at position 21");
     }
 
     @Test
     void rejects_a_pasted_newline() {
-        assertThat(rejection("https://app.example/cb\n").errorDescription()).isEqualTo(RULE + "U+000A at position 23");
+        assertThat(rejection("https://app.example/cb\n").errorDescription()).isEqualTo(RULE + "a line feed (\\n) at position 23");
     }
 
     @Test
     void rejects_a_non_ascii_character() {
-        assertThat(rejection("https://kool.example/õ").errorDescription()).isEqualTo(RULE + "U+00F5 at position 22");
+        assertThat(rejection("https://kool.example/õ").errorDescription()).isEqualTo(RULE + "'õ' (U+00F5) at position 22");
     }
 
     @Test
@@ -170,5 +170,33 @@ class RedirectUriTest {
         assertThat(RedirectUri.isLoopbackHost("[::2]")).isFalse();
         assertThat(RedirectUri.isLoopbackHost("example.com")).isFalse();
         assertThat(RedirectUri.isLoopbackHost(null)).isFalse();
+    }
+
+    @Test
+    void counts_the_whole_127_range_up_to_its_last_address_as_loopback() {
+        assertThat(RedirectUri.isLoopbackHost("127.255.255.255")).isTrue();
+        assertThat(RedirectUri.isLoopbackHost("127.0.0.256")).isFalse();
+    }
+
+    @Test
+    void does_not_count_a_malformed_ipv6_literal_as_loopback() {
+        assertThat(RedirectUri.isLoopbackHost("[::1::1]")).isFalse();
+    }
+
+    @Test
+    void rejects_a_delete_character_by_code_point() {
+        assertThat(rejection("https://app.example/c\u007Fb").errorDescription())
+                .isEqualTo(RULE + "the character U+007F at position 22");
+    }
+
+    @Test
+    void accepts_a_tilde_the_last_printable_ascii_character() {
+        assertThat(RedirectUri.parse("https://app.example/~cb").value()).isEqualTo("https://app.example/~cb");
+    }
+
+    @Test
+    void rejects_a_control_character_below_the_space() {
+        assertThat(rejection("https://app.example/c\u0001b").errorDescription())
+                .isEqualTo(RULE + "the character U+0001 at position 22");
     }
 }

@@ -131,4 +131,9 @@ class ClientSecretTest {
     void generates_a_valid_secret() {
         assertThat(ClientSecret.generate(new SecureRandom()).value()).matches("[A-Za-z0-9]{40}");
     }
+
+    @Test
+    void gives_every_secret_the_same_hash_code_so_a_hash_table_reveals_nothing() {
+        assertThat(ClientSecret.of(VALID)).hasSameHashCodeAs(ClientSecret.of("0123456789012345678901234567890123456789"));
+    }
 }

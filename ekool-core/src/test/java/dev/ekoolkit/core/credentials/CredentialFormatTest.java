@@ -62,7 +62,59 @@ class CredentialFormatTest {
     void treats_a_no_break_space_as_whitespace() {
         assertThat(CredentialFormat.checkClientId("\u00a0" + ID)).singleElement()
                 .isEqualTo(new Violation("client_id", Violation.Rule.WHITESPACE,
-                        "client_id must not start with whitespace; got whitespace (U+00A0) at position 1"));
+                        "client_id must not start with whitespace; got a no-break space (U+00A0) at position 1"));
+    }
+
+    @Test
+    void calls_a_trailing_space_a_space_and_not_a_pasted_line_break() {
+        assertThat(CredentialFormat.checkClientId(ID + " ")).first()
+                .isEqualTo(new Violation("client_id", Violation.Rule.WHITESPACE,
+                        "client_id must not end with whitespace; got a space at position 33"));
+    }
+
+    @Test
+    void calls_a_trailing_tab_a_tab() {
+        assertThat(CredentialFormat.checkClientSecret(SECRET + "\t")).first()
+                .isEqualTo(new Violation("client_secret", Violation.Rule.WHITESPACE,
+                        "client_secret must not end with whitespace; got a tab (\\t) at position 41"));
+    }
+
+    @Test
+    void calls_a_trailing_no_break_space_by_its_name() {
+        assertThat(CredentialFormat.checkClientId(ID + "\u00a0")).first()
+                .isEqualTo(new Violation("client_id", Violation.Rule.WHITESPACE,
+                        "client_id must not end with whitespace; got a no-break space (U+00A0) at position 33"));
+    }
+
+    @Test
+    void suspects_a_pasted_line_break_when_a_carriage_return_line_feed_follows_a_space() {
+        assertThat(CredentialFormat.checkClientId(ID + " \r\n")).first()
+                .isEqualTo(new Violation("client_id", Violation.Rule.WHITESPACE,
+                        "client_id must not end with whitespace; got a space at position 33 and 2 more"
+                                + " (a pasted line break?)"));
+    }
+
+    @Test
+    void suspects_a_pasted_line_break_for_a_lone_carriage_return() {
+        assertThat(CredentialFormat.checkClientId(ID + "\r")).first()
+                .isEqualTo(new Violation("client_id", Violation.Rule.WHITESPACE,
+                        "client_id must not end with whitespace; got a carriage return (\\r) at position 33"
+                                + " (a pasted line break?)"));
+    }
+
+    @Test
+    void calls_a_no_break_space_inside_a_client_id_by_its_name() {
+        assertThat(CredentialFormat.checkClientId(ID.substring(0, 5) + "\u00a0" + ID.substring(6))).singleElement()
+                .isEqualTo(new Violation("client_id", Violation.Rule.ALPHABET,
+                        "client_id must contain only letters and digits (A-Z, a-z, 0-9); got a no-break space (U+00A0)"
+                                + " at position 6"));
+    }
+
+    @Test
+    void counts_the_leading_whitespace_after_the_first() {
+        assertThat(CredentialFormat.checkClientId("  \t" + ID)).first()
+                .isEqualTo(new Violation("client_id", Violation.Rule.WHITESPACE,
+                        "client_id must not start with whitespace; got a space at position 1 and 2 more"));
     }
 
     @Test

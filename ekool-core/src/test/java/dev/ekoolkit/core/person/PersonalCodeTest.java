@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -85,6 +86,31 @@ class PersonalCodeTest {
     }
 
     @Test
+    void calls_a_trailing_space_a_space_and_not_a_pasted_line_break() {
+        assertThat(rejection("36805280109 ").errorDescription())
+                .isEqualTo("personal code must not end with whitespace; got a space at position 12");
+    }
+
+    @Test
+    void suspects_a_pasted_line_break_for_a_trailing_carriage_return() {
+        assertThat(rejection("36805280109\r").errorDescription())
+                .isEqualTo("personal code must not end with whitespace; got a carriage return (\\r) at position 12"
+                        + " (a pasted line break?)");
+    }
+
+    @Test
+    void calls_a_trailing_no_break_space_by_its_name() {
+        assertThat(rejection("36805280109\u00a0").errorDescription())
+                .isEqualTo("personal code must not end with whitespace; got a no-break space (U+00A0) at position 12");
+    }
+
+    @Test
+    void calls_a_value_of_only_no_break_spaces_only_whitespace() {
+        assertThat(rejection("\u00a0\u00a0").errorDescription())
+                .isEqualTo("personal code must be 11 digits GYYMMDDSSSC (Estonian isikukood); got only whitespace (2 characters)");
+    }
+
+    @Test
     void rejects_a_leading_space_and_says_so() {
         assertThat(rejection(" 36805280109").errorDescription())
                 .isEqualTo("personal code must not start with whitespace; got a space at position 1");
@@ -117,7 +143,7 @@ class PersonalCodeTest {
     @Test
     void rejects_a_non_ascii_character_by_code_point() {
         assertThat(rejection("3680528õ109").errorDescription())
-                .isEqualTo("personal code must contain only digits 0-9; got the character U+00F5 at position 8");
+                .isEqualTo("personal code must contain only digits 0-9; got 'õ' (U+00F5) at position 8");
     }
 
     @Test
@@ -259,5 +285,61 @@ class PersonalCodeTest {
         assertThatThrownBy(() -> PersonalCode.of("36805280108"))
                 .isInstanceOf(EkoolOAuthException.class)
                 .hasMessage(rejection("36805280108").getMessage());
+    }
+
+    /** A generator that always draws the given end of each range, to pin down {@code generate(RandomGenerator)}. */
+    private record Pinned(boolean highest) implements RandomGenerator {
+        @Override
+        public long nextLong() {
+            throw new UnsupportedOperationException("only ranges are drawn");
+        }
+
+        @Override
+        public long nextLong(long origin, long bound) {
+            return highest ? bound - 1 : origin;
+        }
+
+        @Override
+        public int nextInt(int bound) {
+            return highest ? bound - 1 : 0;
+        }
+
+        @Override
+        public boolean nextBoolean() {
+            return highest;
+        }
+    }
+
+    @Test
+    void draws_random_codes_up_to_the_last_day_of_2099_and_serial_999() {
+        assertThat(PersonalCode.generate(new Pinned(true)).value()).isEqualTo("59912319999");
+    }
+
+    @Test
+    void draws_random_codes_from_the_first_day_of_1800_and_serial_0() {
+        assertThat(PersonalCode.generate(new Pinned(false)).value()).isEqualTo("20001010003");
+    }
+
+    @Test
+    void reads_the_sex_from_every_first_digit() {
+        assertThat(PersonalCode.parse("18001010007").sex()).isEqualTo(Sex.MALE);
+        assertThat(PersonalCode.parse("20001010003").sex()).isEqualTo(Sex.FEMALE);
+        assertThat(PersonalCode.parse("36805280109").sex()).isEqualTo(Sex.MALE);
+        assertThat(PersonalCode.parse("46805280103").sex()).isEqualTo(Sex.FEMALE);
+        assertThat(PersonalCode.parse("50101010133").sex()).isEqualTo(Sex.MALE);
+        assertThat(PersonalCode.parse("60101010130").sex()).isEqualTo(Sex.FEMALE);
+    }
+
+    @Test
+    void builds_from_typed_input_as_parse_does() {
+        assertThat(PersonalCode.of("36805280109").value()).isEqualTo("36805280109");
+    }
+
+    @Test
+    void check_digit_refuses_a_non_digit_and_names_its_position() {
+        assertThatIllegalArgumentException().isThrownBy(() -> PersonalCode.checkDigit("36805a8010"))
+                .withMessage("checkDigit needs exactly 10 digits; got a non-digit at position 6");
+        assertThatIllegalArgumentException().isThrownBy(() -> PersonalCode.checkDigit("368052801/"))
+                .withMessage("checkDigit needs exactly 10 digits; got a non-digit at position 10");
     }
 }

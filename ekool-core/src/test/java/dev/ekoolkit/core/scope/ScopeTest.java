@@ -54,28 +54,28 @@ class ScopeTest {
 
     @Test
     void rejects_a_double_quote() {
-        assertThat(rejection("a\"b").errorDescription()).isEqualTo(TOKEN_RULE + "'\"' at position 2 of 'a\"b'");
+        assertThat(rejection("a\"b").errorDescription()).isEqualTo(TOKEN_RULE + "'\"' (U+0022) at position 2 of 'a\"b'");
     }
 
     @Test
     void rejects_a_backslash() {
-        assertThat(rejection("a\\b").errorDescription()).isEqualTo(TOKEN_RULE + "'\\' at position 2 of 'a\\b'");
+        assertThat(rejection("a\\b").errorDescription()).isEqualTo(TOKEN_RULE + "'\\' (U+005C) at position 2 of 'a\\b'");
     }
 
     @Test
     void rejects_a_pasted_newline_and_escapes_it_in_the_message() {
         assertThat(rejection("users-basic\n").errorDescription())
-                .isEqualTo(TOKEN_RULE + "U+000A at position 12 of 'users-basic\\u000A'");
+                .isEqualTo(TOKEN_RULE + "a line feed (\\n) at position 12 of 'users-basic\\u000A'");
     }
 
     @Test
     void rejects_a_non_ascii_letter() {
-        assertThat(rejection("õpilane").errorDescription()).isEqualTo(TOKEN_RULE + "U+00F5 at position 1 of '\\u00F5pilane'");
+        assertThat(rejection("õpilane").errorDescription()).isEqualTo(TOKEN_RULE + "'õ' (U+00F5) at position 1 of '\\u00F5pilane'");
     }
 
     @Test
     void caps_a_long_value_in_the_message() {
-        assertThat(rejection("a".repeat(100) + " ").errorDescription()).endsWith("of '" + "a".repeat(64) + "...'");
+        assertThat(rejection("a".repeat(100) + " ").errorDescription()).endsWith("got a space at position 101 of '" + "a".repeat(64) + "...(101 characters)'");
     }
 
     @Test

@@ -76,7 +76,7 @@ class ScopesTest {
     @Test
     void rejects_a_tab_separator_with_the_token_rule() {
         assertThat(rejection("users-basic\tmkool-api").errorDescription())
-                .startsWith("scope token must contain only printable ASCII").contains("U+0009 at position 12");
+                .startsWith("scope token must contain only printable ASCII").contains("got a tab (\\t) at position 12");
     }
 
     @Test
@@ -118,5 +118,22 @@ class ScopesTest {
     @Test
     void prints_as_its_wire_form() {
         assertThat(Scopes.parse("users-basic mkool-api")).hasToString("users-basic mkool-api");
+    }
+
+    @Test
+    void does_not_contain_a_scope_it_does_not_list() {
+        assertThat(Scopes.of("users-basic").contains(Scope.of("mkool-api"))).isFalse();
+        assertThat(Scopes.empty().contains(Scope.USERS_BASIC)).isFalse();
+    }
+
+    @Test
+    void is_empty_only_without_scopes() {
+        assertThat(Scopes.empty().isEmpty()).isTrue();
+        assertThat(Scopes.of("users-basic").isEmpty()).isFalse();
+    }
+
+    @Test
+    void is_built_from_typed_scopes_in_order() {
+        assertThat(Scopes.of(Scope.of("b"), Scope.USERS_BASIC).asStrings()).containsExactly("b", "users-basic");
     }
 }

@@ -31,7 +31,7 @@ import java.util.Locale;
  * <pre>{@code
  * clients:
  *   - client_id: myAppClientId000000000000000000A
- *     client_secret: myAppClientSecret00000000000000000000000A
+ *     client_secret: myAppClientSecret0000000000000000000000A
  *     name: My app
  *     redirect_uris: [http://localhost:8080/oauth2/callback]
  *     scopes: [users-basic]

@@ -13,6 +13,7 @@ import dev.ekoolkit.mock.runtime.Call.Style;
 import dev.ekoolkit.mock.runtime.MockRuntime;
 import dev.ekoolkit.mock.token.TokenEndpoint;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
@@ -36,6 +37,37 @@ public final class Routes {
     /** How long a silent connection stays open unless the builder says otherwise. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
+    /**
+     * Applies the mock's server settings to a Javalin configuration: no banner, the body and header size limits,
+     * no ETags, 405 before 404, exact trailing slashes, the mock's error pages for what Jetty refuses before
+     * routing, and one connector on {@code host}:{@code port} whose silent connections close after
+     * {@code idleTimeout}. The mock uses it, and so does the benchmark's HTTP-ceiling server, so that both run alike.
+     *
+     * @param c           the configuration to change
+     * @param host        the address to bind
+     * @param port        the port to bind (0: any free port)
+     * @param idleTimeout how long a silent connection stays open
+     */
+    public static void serverSettings(JavalinConfig c, String host, int port, Duration idleTimeout) {
+        c.startup.showJavalinBanner = false;
+        c.startup.showOldJavalinVersionWarning = false;
+        c.jetty.host = host;
+        c.jetty.port = port;
+        c.http.maxRequestSize = MAX_BODY_BYTES;
+        c.http.generateEtags = false;
+        c.http.prefer405over404 = true;
+        c.router.ignoreTrailingSlashes = false;
+        c.jetty.modifyHttpConfiguration(h -> h.setRequestHeaderSize(MAX_HEADER_BYTES));
+        c.jetty.modifyServer(s -> s.setErrorHandler(new JettyErrors()));
+        c.jetty.addConnector((server, http) -> {
+            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            connector.setHost(host);
+            connector.setPort(port);
+            connector.setIdleTimeout(idleTimeout.toMillis());
+            return connector;
+        });
+    }
+
     /** A configured, not yet started Javalin app serving {@code rt}; silent connections close after {@code idleTimeout}. */
     public static Javalin create(MockRuntime rt, String host, int port, Duration idleTimeout) {
         TokenEndpoint token = new TokenEndpoint(rt);
@@ -45,23 +77,7 @@ public final class Routes {
         Discovery discovery = new Discovery(rt);
         Playground playground = new Playground(rt);
         return Javalin.create(c -> {
-            c.startup.showJavalinBanner = false;
-            c.startup.showOldJavalinVersionWarning = false;
-            c.jetty.host = host;
-            c.jetty.port = port;
-            c.http.maxRequestSize = MAX_BODY_BYTES;
-            c.http.generateEtags = false;
-            c.http.prefer405over404 = true;
-            c.router.ignoreTrailingSlashes = false;
-            c.jetty.modifyHttpConfiguration(h -> h.setRequestHeaderSize(MAX_HEADER_BYTES));
-            c.jetty.modifyServer(s -> s.setErrorHandler(new JettyErrors()));
-            c.jetty.addConnector((server, http) -> {
-                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-                connector.setHost(host);
-                connector.setPort(port);
-                connector.setIdleTimeout(idleTimeout.toMillis());
-                return connector;
-            });
+            serverSettings(c, host, port, idleTimeout);
 
             c.routes.get(Endpoint.AUTHORIZE.path(), Pipeline.route(rt, Endpoint.AUTHORIZE, Style.HTML, authorize));
             c.routes.post(LoginHandlers.LOGIN_PATH, Pipeline.route(rt, Endpoint.LOGIN, Style.HTML, login::login));

@@ -1,45 +1,25 @@
 package dev.ekoolkit.mock.admin;
 
 import dev.ekoolkit.mock.EkoolMockServer;
+import dev.ekoolkit.mock.support.Prerequisites;
 import dev.ekoolkit.mock.support.TestHttp;
 import org.junit.jupiter.api.Test;
 
-import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.util.Collections;
-import java.util.Optional;
 
 import static dev.ekoolkit.mock.support.OAuthAssertions.assertOAuthError;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The admin API refuses a caller that reaches the server over a non-loopback address of this machine. */
 class NonLoopbackAdminTest {
 
-    private static Optional<InetAddress> nonLoopbackAddress() throws SocketException {
-        for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-            if (!nif.isUp() || nif.isLoopback()) {
-                continue;
-            }
-            for (InetAddress a : Collections.list(nif.getInetAddresses())) {
-                if (a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress()) {
-                    return Optional.of(a);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
     @Test
     void refuses_a_non_loopback_caller_without_an_admin_token_but_serves_the_oauth_endpoints() throws Exception {
-        Optional<InetAddress> address = nonLoopbackAddress();
-        assumeTrue(address.isPresent(), "this machine has no non-loopback IPv4 address");
-        try (EkoolMockServer server = EkoolMockServer.builder().host(address.get().getHostAddress()).build().start()) {
-            URI base = URI.create("http://" + address.get().getHostAddress() + ":" + server.port());
+        InetAddress address = Prerequisites.nonLoopbackIpv4("NonLoopbackAdminTest");
+        try (EkoolMockServer server = EkoolMockServer.builder().host(address.getHostAddress()).build().start()) {
+            URI base = URI.create("http://" + address.getHostAddress() + ":" + server.port());
 
             HttpResponse<String> admin = TestHttp.get(base.resolve("/__admin/clients"));
             HttpResponse<String> health = TestHttp.get(base.resolve("/health"));
@@ -51,11 +31,10 @@ class NonLoopbackAdminTest {
 
     @Test
     void lets_a_non_loopback_caller_in_with_the_admin_token() throws Exception {
-        Optional<InetAddress> address = nonLoopbackAddress();
-        assumeTrue(address.isPresent(), "this machine has no non-loopback IPv4 address");
-        try (EkoolMockServer server = EkoolMockServer.builder().host(address.get().getHostAddress())
+        InetAddress address = Prerequisites.nonLoopbackIpv4("NonLoopbackAdminTest");
+        try (EkoolMockServer server = EkoolMockServer.builder().host(address.getHostAddress())
                 .adminToken("admin-token-0123456789").build().start()) {
-            URI base = URI.create("http://" + address.get().getHostAddress() + ":" + server.port());
+            URI base = URI.create("http://" + address.getHostAddress() + ":" + server.port());
 
             HttpResponse<String> admin = TestHttp.get(base.resolve("/__admin/clients"), "Authorization",
                     "Bearer admin-token-0123456789");

@@ -48,7 +48,7 @@ class BrowserLoginTest {
 
     @BeforeAll
     static void startServers() throws Exception {
-        Chromium.requireInstalled();
+        Chromium.requireInstalled("BrowserLoginTest");
         callbackServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         callbackServer.createContext("/callback", exchange -> {
             callbacks.add(URI.create("http://127.0.0.1:" + callbackServer.getAddress().getPort()

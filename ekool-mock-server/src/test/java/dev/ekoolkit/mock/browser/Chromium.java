@@ -1,5 +1,6 @@
 package dev.ekoolkit.mock.browser;
 
+import dev.ekoolkit.mock.support.Prerequisites;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -15,12 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Debian's headless Chromium, driven by its packaged chromedriver at explicit paths. {@code .ci/run} installs
- * both; on CI a missing browser fails the test instead of skipping it.
+ * both; on CI a missing browser fails the test instead of skipping it, elsewhere the skip prints its reason.
  */
 public final class Chromium {
 
@@ -31,14 +30,14 @@ public final class Chromium {
     private Chromium() {
     }
 
-    /** Skips the test when the browser is not installed, except on CI, where that fails it. */
-    public static void requireInstalled() {
+    /**
+     * Skips {@code test} (its name, for the printed reason) when the browser is not installed, except on CI
+     * ({@code CI=true}), where that fails it.
+     */
+    public static void requireInstalled(String test) {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (System.getenv("CI") == null) {
-            assumeTrue(installed, "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
-        } else {
-            assertThat(installed).as("CI must install chromium and chromium-driver (.ci/run does)").isTrue();
-        }
+        Prerequisites.require(installed, test, "Chromium and chromedriver (" + CHROMIUM + ", " + CHROMEDRIVER + ")",
+                "install them with apt-get install chromium chromium-driver (.ci/run does so when run as root)");
     }
 
     /** A new headless browser with a profile of its own; the caller quits it. */

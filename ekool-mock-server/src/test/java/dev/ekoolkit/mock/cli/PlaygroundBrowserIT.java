@@ -23,7 +23,7 @@ class PlaygroundBrowserIT {
 
     @Test
     void from_the_readme_start_command_to_the_playgrounds_success_page() throws Exception {
-        Chromium.requireInstalled();
+        Chromium.requireInstalled("PlaygroundBrowserIT");
         Path out = Files.createTempFile("ekool-mock", ".out");
         Path err = Files.createTempFile("ekool-mock", ".err");
         Process mock = new ProcessBuilder(RunnableJarIT.command("--port", "0"))

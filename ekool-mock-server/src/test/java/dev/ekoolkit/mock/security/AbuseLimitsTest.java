@@ -6,6 +6,7 @@ import dev.ekoolkit.mock.ServerInternals;
 import dev.ekoolkit.mock.config.MockConfig;
 import dev.ekoolkit.mock.support.Flows;
 import dev.ekoolkit.mock.support.LoginPageClient;
+import dev.ekoolkit.mock.support.Prerequisites;
 import dev.ekoolkit.mock.support.TestHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,22 +14,17 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.Optional;
 
 import static dev.ekoolkit.mock.support.OAuthAssertions.assertOAuthError;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Abuse limits: bodies over 64 KiB get 413 and headers over 8 KiB get 431, each in the endpoint's format;
@@ -212,20 +208,6 @@ class AbuseLimitsTest {
 
     // ---- the admin API and a caller on a non-loopback address ----
 
-    private static Optional<InetAddress> nonLoopbackAddress() throws SocketException {
-        for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-            if (!nif.isUp() || nif.isLoopback()) {
-                continue;
-            }
-            for (InetAddress a : Collections.list(nif.getInetAddresses())) {
-                if (a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress()) {
-                    return Optional.of(a);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
     private static RawHttp.Response fromAddress(InetAddress local, int port, String request) {
         try (RawHttp h = new RawHttp(local, local.getHostAddress(), port, 10_000)) {
             return h.send(request.replace("{host}", local.getHostAddress() + ":" + port));
@@ -234,14 +216,13 @@ class AbuseLimitsTest {
 
     @Test
     void on_all_interfaces_the_admin_api_refuses_a_non_loopback_caller_even_with_a_forged_forwarded_header() throws Exception {
-        Optional<InetAddress> local = nonLoopbackAddress();
-        assumeTrue(local.isPresent(), "skipped: this machine has no up, non-loopback IPv4 address to call from");
+        InetAddress local = Prerequisites.nonLoopbackIpv4("AbuseLimitsTest");
         try (EkoolMockServer wide = EkoolMockServer.builder().host("0.0.0.0").build().start()) {
-            RawHttp.Response admin = fromAddress(local.get(), wide.port(), "GET /__admin/clients HTTP/1.1\r\nHost: {host}\r\n"
+            RawHttp.Response admin = fromAddress(local, wide.port(), "GET /__admin/clients HTTP/1.1\r\nHost: {host}\r\n"
                     + "X-Forwarded-For: 127.0.0.1\r\nForwarded: for=127.0.0.1\r\nX-Real-IP: 127.0.0.1\r\n\r\n");
-            RawHttp.Response reset = fromAddress(local.get(), wide.port(), "POST /__admin/reset HTTP/1.1\r\nHost: localhost\r\n"
+            RawHttp.Response reset = fromAddress(local, wide.port(), "POST /__admin/reset HTTP/1.1\r\nHost: localhost\r\n"
                     + "Content-Length: 0\r\n\r\n");
-            RawHttp.Response health = fromAddress(local.get(), wide.port(), "GET /health HTTP/1.1\r\nHost: {host}\r\n\r\n");
+            RawHttp.Response health = fromAddress(local, wide.port(), "GET /health HTTP/1.1\r\nHost: {host}\r\n\r\n");
             RawHttp.Response loopback;
             try (RawHttp h = new RawHttp("127.0.0.1", wide.port(), 10_000)) {
                 loopback = h.send("GET /__admin/clients HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
@@ -257,14 +238,13 @@ class AbuseLimitsTest {
 
     @Test
     void with_an_admin_token_a_non_loopback_caller_needs_it() throws Exception {
-        Optional<InetAddress> local = nonLoopbackAddress();
-        assumeTrue(local.isPresent(), "skipped: this machine has no up, non-loopback IPv4 address to call from");
+        InetAddress local = Prerequisites.nonLoopbackIpv4("AbuseLimitsTest");
         String token = "admin-token-for-security-tests";
         try (EkoolMockServer wide = EkoolMockServer.builder().host("0.0.0.0").adminToken(token).build().start()) {
-            RawHttp.Response without = fromAddress(local.get(), wide.port(), "GET /__admin/clients HTTP/1.1\r\nHost: {host}\r\n\r\n");
-            RawHttp.Response wrong = fromAddress(local.get(), wide.port(), "GET /__admin/clients HTTP/1.1\r\nHost: {host}\r\n"
+            RawHttp.Response without = fromAddress(local, wide.port(), "GET /__admin/clients HTTP/1.1\r\nHost: {host}\r\n\r\n");
+            RawHttp.Response wrong = fromAddress(local, wide.port(), "GET /__admin/clients HTTP/1.1\r\nHost: {host}\r\n"
                     + "Authorization: Bearer " + token.substring(1) + "x\r\n\r\n");
-            RawHttp.Response with = fromAddress(local.get(), wide.port(), "GET /__admin/clients HTTP/1.1\r\nHost: {host}\r\n"
+            RawHttp.Response with = fromAddress(local, wide.port(), "GET /__admin/clients HTTP/1.1\r\nHost: {host}\r\n"
                     + "Authorization: Bearer " + token + "\r\n\r\n");
 
             assertThat(without.status()).isEqualTo(401);
@@ -276,12 +256,11 @@ class AbuseLimitsTest {
 
     @Test
     void the_client_socket_really_comes_from_the_non_loopback_address() throws Exception {
-        Optional<InetAddress> local = nonLoopbackAddress();
-        assumeTrue(local.isPresent(), "skipped: this machine has no up, non-loopback IPv4 address to call from");
+        InetAddress local = Prerequisites.nonLoopbackIpv4("AbuseLimitsTest");
         try (EkoolMockServer wide = EkoolMockServer.builder().host("0.0.0.0").build().start();
              Socket s = new Socket()) {
-            s.bind(new InetSocketAddress(local.get(), 0));
-            s.connect(new InetSocketAddress(local.get(), wide.port()), 5_000);
+            s.bind(new InetSocketAddress(local, 0));
+            s.connect(new InetSocketAddress(local, wide.port()), 5_000);
 
             assertThat(s.getLocalAddress().isLoopbackAddress()).isFalse();
         }

@@ -99,6 +99,37 @@ final class BadRequests {
         }
     }
 
+    /**
+     * Why {@code request} is not exactly one HTTP/1.1 request, or {@code null}: its head must end once (CR LF CR LF,
+     * or LF LF, which servers may accept) and be followed by exactly the body its Content-Length announces. Bytes
+     * after that would be a second request the test never meant to send, and the answer to it would arrive at a
+     * time that depends on scheduling (the flaky "answer nobody asked for" of issue 13).
+     */
+    static String notOneRequest(byte[] request) {
+        String text = new String(request, StandardCharsets.ISO_8859_1);
+        int crlf = text.indexOf("\r\n\r\n");
+        int lf = text.indexOf("\n\n");
+        int end = crlf < 0 ? (lf < 0 ? -1 : lf + 2) : (lf >= 0 && lf < crlf ? lf + 2 : crlf + 4);
+        if (end < 0) {
+            return "the head never ends";
+        }
+        String head = text.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+        int length = 0;
+        int at = head.indexOf("\ncontent-length:");
+        if (at >= 0) {
+            int eol = head.indexOf('\n', at + 1);
+            String value = head.substring(at + "\ncontent-length:".length(), eol < 0 ? head.length() : eol).trim();
+            try {
+                length = Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                return null; // a broken Content-Length is the mutation itself; the server refuses it and closes
+            }
+        }
+        int rest = request.length - end;
+        return rest == length ? null : "its head ends at byte " + end + " and announces a body of " + length
+                + " bytes, but " + rest + " bytes follow";
+    }
+
     private final Random rnd;
 
     BadRequests(long seed) {

@@ -14,9 +14,11 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs generated cases against one endpoint and keeps score: the number of cases per endpoint, printed and
- * appended to {@code target/security-checks.txt} so the closing note of a run can quote them. The seed is
- * fixed for reproducible runs; {@code -Dekool.fuzz.seed=N} and {@code -Dekool.fuzz.cases=N} change it.
+ * Runs generated cases against one endpoint and keeps score: the number of cases per endpoint, appended to
+ * {@code target/security-checks.txt} so the closing note of a run can quote them (the build output stays quiet).
+ * The seed is fixed for reproducible runs; {@code -Dekool.fuzz.seed=N} and {@code -Dekool.fuzz.cases=N} change
+ * it. Each test derives its own generator from the seed and its name ({@link #seedFor(String)}), so the cases a
+ * test sends never depend on how far another test got.
  */
 final class Fuzzing {
 
@@ -37,11 +39,26 @@ final class Fuzzing {
      * @return the number of cases sent
      */
     static int run(String endpoint, RawHttp http, Answers.Style style, int cases, Supplier<BadRequests.Req> next) {
+        return run(endpoint, http, style, cases, null, next);
+    }
+
+    /**
+     * Like {@link #run(String, RawHttp, Answers.Style, int, Supplier)}, with one more rule for this endpoint:
+     * {@code extra} returns a description of what is wrong with an answer, or {@code null}.
+     */
+    static int run(String endpoint, RawHttp http, Answers.Style style, int cases,
+                   java.util.function.Function<RawHttp.Response, String> extra, Supplier<BadRequests.Req> next) {
         List<String> failures = new ArrayList<>();
         Map<String, Integer> kinds = new TreeMap<>();
         BadRequests.Req prev = null;
         for (int i = 0; i < cases; i++) {
             BadRequests.Req req = next.get();
+            String framing = req.close ? null : BadRequests.notOneRequest(req.bytes(http.authority()));
+            if (framing != null) {
+                // A generator bug, not a server bug: fail now, the same way on every machine.
+                throw new AssertionError("case " + i + " of " + endpoint + " would send more than one request on a"
+                        + " kept-alive connection (" + framing + "): " + req);
+            }
             RawHttp.Response r;
             try {
                 r = http.send(req.bytes(http.authority()));
@@ -55,6 +72,9 @@ final class Fuzzing {
             }
             req.kinds.forEach(k -> kinds.merge(k, 1, Integer::sum));
             String v = Answers.violation(req.style != null ? req.style : style, r, req.mustFail, allowed(req));
+            if (v == null && extra != null) {
+                v = extra.apply(r);
+            }
             if (v != null && failures.size() < 10) {
                 failures.add("case " + i + ": " + v + "\n  request: " + req + "\n  answer: " + r
                         + "\n  previous request: " + prev);
@@ -72,6 +92,12 @@ final class Fuzzing {
      */
     private static java.util.Set<Integer> allowed(BadRequests.Req req) {
         java.util.Set<Integer> s = new java.util.TreeSet<>(req.expected);
+        if ((s.contains(431) || s.contains(414)) && hasControlByteInHead(req.bytes("h"))) {
+            // Two faults in one request head: too large (RFC 6585 section 5: 431; RFC 9112 section 3: 414) and a
+            // byte no field or request line may carry (RFC 9110 section 5.5, RFC 9112 section 2.2: 400). No RFC
+            // says which a server must report first; Jetty reports whichever it parses first, so either is right.
+            s.add(400);
+        }
         if (!s.isEmpty()) {
             if (req.kinds.contains("near-path")) {
                 s.addAll(List.of(400, 404, 405));
@@ -83,12 +109,34 @@ final class Fuzzing {
         return s;
     }
 
+    /** The generator seed of the test or endpoint {@code name}: the run's seed mixed with the name. */
+    static long seedFor(String name) {
+        return SEED * 31 + name.hashCode();
+    }
+
+    /**
+     * Whether the request head (up to the first empty line) carries a control byte other than HTAB and the CR LF
+     * that end its lines: NUL, a bare CR or LF, DEL and the like.
+     */
+    static boolean hasControlByteInHead(byte[] request) {
+        for (int i = 0; i < request.length; i++) {
+            int b = request[i] & 0xff;
+            if (b == '\r' && i + 1 < request.length && request[i + 1] == '\n') {
+                if (i + 3 < request.length && request[i + 2] == '\r' && request[i + 3] == '\n') {
+                    return false; // the end of the head
+                }
+                i++;
+            } else if ((b < 0x20 && b != '\t') || b == 0x7f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Adds to the score of an endpoint. */
     static synchronized void record(String endpoint, int cases, Map<String, Integer> kinds) {
         COUNTS.merge(endpoint, cases, Integer::sum);
-        String line = "[security] bad-input endpoint=" + endpoint + " cases=" + cases + " seed=" + SEED + " kinds=" + kinds;
-        System.out.println(line);
-        note(line);
+        note("[security] bad-input endpoint=" + endpoint + " cases=" + cases + " seed=" + SEED + " kinds=" + kinds);
     }
 
     /** Appends a line to {@code target/security-checks.txt}. */

@@ -11,7 +11,9 @@ import dev.ekoolkit.mock.wiring.Routes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +47,6 @@ class GeneratedBadInputTest {
     static void start() {
         server = EkoolMockServer.builder().build().start();
         http = new RawHttp("127.0.0.1", server.port(), 10_000);
-        gen = new BadRequests(Fuzzing.SEED);
         accessToken = server.issueTokens("mari", null, Scopes.parse("users-basic")).accessToken();
     }
 
@@ -53,6 +54,12 @@ class GeneratedBadInputTest {
     static void stop() {
         http.close();
         server.close();
+    }
+
+    /** A generator of this test's own, so its cases do not depend on which tests ran before or how far they got. */
+    @BeforeEach
+    void seed(TestInfo test) {
+        gen = new BadRequests(Fuzzing.seedFor(test.getTestMethod().orElseThrow().getName()));
     }
 
     @AfterEach
@@ -103,6 +110,10 @@ class GeneratedBadInputTest {
                 }
             }
             gen.mutate(r, true, true, TOKEN_NAMES);
+            // Every template is already refused (a code or refresh token never issued, a grant type or client
+            // authentication the mock does not take), and no mutation can make up a valid credential: whatever
+            // the mutation, the answer must be a 4xx JSON error, never tokens.
+            r.mustFail = true;
             return r;
         });
     }
@@ -116,8 +127,9 @@ class GeneratedBadInputTest {
                 gen.mutate(r, false, false, List.of("access_token", "fields", "scope"));
             } else {
                 r.kinds.add("bad-token");
-                r.mustFail = true;
             }
+            // Every request carries a bad bearer token and no mutation removes it: always refused.
+            r.mustFail = true;
             return r;
         });
     }
@@ -181,7 +193,9 @@ class GeneratedBadInputTest {
             case 2 -> "Bearer " + b64("{\"alg\":\"none\"}") + "." + parts[1] + ".";
             case 3 -> "Bearer " + parts[0] + "." + b64(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                     .replace("users-basic", "users-admin")) + "." + parts[2];
-            case 4 -> "Bearer " + gen.value();
+            // Raw in a header line: without its LFs, an injected CR LF CR LF would end this request's head early and
+            // turn the rest into a second request of the client's own making (a bare CR stays: RFC 9112 section 2.2).
+            case 4 -> "Bearer " + gen.value().replace("\n", "");
             case 5 -> "Bearer";
             case 6 -> "Bearer  " + accessToken.substring(0, accessToken.length() / 2);
             case 7 -> "Basic " + accessToken;
@@ -207,7 +221,7 @@ class GeneratedBadInputTest {
     private void runForm(String name, String path, int stage, List<String> names) {
         String[] live = new String[3];
         int[] n = {0};
-        Fuzzing.run(name, http, Answers.Style.FORM, Fuzzing.CASES, () -> {
+        Fuzzing.run(name, http, Answers.Style.FORM, Fuzzing.CASES, stage == 0 ? null : GeneratedBadInputTest::noCodeIssued, () -> {
             if (n[0]++ % 20 == 0) {
                 String[] fresh = login(stage);
                 System.arraycopy(fresh, 0, live, 0, 3);
@@ -226,6 +240,14 @@ class GeneratedBadInputTest {
             gen.mutate(r, false, true, names);
             return r;
         });
+    }
+
+    /**
+     * The confirmation is cancelled and the consent denied in every template, and no mutation can turn either into
+     * an approval: a redirect from these forms may carry an error, never a code.
+     */
+    private static String noCodeIssued(RawHttp.Response r) {
+        return r.header("Location").contains("code=") ? "a code issued for a cancelled or denied login" : null;
     }
 
     /** Starts a login through real requests and walks it to {@code stage}; returns cookie, login id, CSRF token. */

@@ -172,6 +172,48 @@ final class RawHttp implements AutoCloseable {
         connections++;
     }
 
+    /**
+     * Sends {@code parts} on a connection of their own, one write each, then half-closes it (no more requests) and
+     * reads every answer the server writes until it closes. Unlike {@link #send(byte[])}, whose check for a second
+     * answer can only see bytes that have already arrived, this sees every byte the server ever sends for these
+     * bytes, whatever the scheduling: the deterministic way to count answers. Interim (1xx) answers are included.
+     * A write the server cut short (it answered early and closed) is not an error.
+     */
+    List<Response> sendAlone(byte[]... parts) {
+        close();
+        try {
+            open();
+            collecting = true;
+            try {
+                for (byte[] p : parts) {
+                    out.write(p);
+                    out.flush();
+                }
+                socket.shutdownOutput();
+            } catch (IOException cutShort) {
+                // the server answered and closed before reading everything; its answer is still readable
+            }
+            List<Response> answers = new ArrayList<>();
+            while (in != null) {
+                try {
+                    answers.add(readOne());
+                } catch (EOFException end) {
+                    break;
+                }
+            }
+            return answers;
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("the server neither answered nor closed within " + timeoutMillis + " ms", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            collecting = false;
+            close();
+        }
+    }
+
+    private boolean collecting;
+
     private Response read() throws IOException {
         Response r = readOne();
         while (r.status() >= 100 && r.status() < 200 && r.status() != 101) {
@@ -210,6 +252,9 @@ final class RawHttp implements AutoCloseable {
         } else {
             body = in.readAllBytes();
             close();
+        }
+        if (collecting) {
+            return new Response(status, statusLine, headers, body, head.toString());
         }
         if (h.getOrDefault("connection", "").equalsIgnoreCase("close")) {
             close();

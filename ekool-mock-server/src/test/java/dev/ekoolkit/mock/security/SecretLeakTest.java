@@ -10,12 +10,18 @@ import dev.ekoolkit.mock.support.TestHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,9 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Secrets never leave the mock by the side doors (STYLE.md habit 6, RFC 6749 section 10.3 and 10.5): after
  * flows that carry client secrets (right, wrong and malformed), PKCE verifiers, codes, access and refresh
  * tokens, passwords, personal codes, CSRF tokens and the admin token, none of them appears in the log output
- * (SLF4J simple writes to {@code System.err}, captured here), the request journal (Java API and
+ * (SLF4J simple writes the tests' log to {@code target/test.log}, read here, and anything printed to
+ * {@code System.out} or {@code System.err} is captured too), the request journal (Java API and
  * {@code /__admin/requests}), any error message, or any HTML page. Only the answers whose purpose is to hand
- * a secret out (a token response, a freshly registered client, the profile with its personal code) may show it.
+ * a secret out (a token response, a freshly registered client, the profile with its personal code, the login
+ * form page that carries its own CSRF token) may show it.
  */
 class SecretLeakTest {
 
@@ -41,12 +49,21 @@ class SecretLeakTest {
     private static EkoolMockServer server;
     private static final List<String> scanned = new ArrayList<>();
     private static final Set<String> secrets = new LinkedHashSet<>();
+    /** CSRF tokens: the form page that issues one must show it; nothing else may. */
+    private static final Set<String> csrfTokens = new LinkedHashSet<>();
+    private static final Path LOG_FILE = Path.of("target", "test.log");
+    private static long logStart;
     private static final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private static PrintStream originalErr;
     private static PrintStream originalOut;
 
     @BeforeAll
-    static void start() {
+    static void start() throws IOException {
+        // Getting a logger first makes slf4j-simple open (and start afresh) this JVM's log file, so the size read
+        // next is where this class's part of it begins.
+        Logger logger = LoggerFactory.getLogger(SecretLeakTest.class);
+        logStart = Files.exists(LOG_FILE) ? Files.size(LOG_FILE) : 0;
+        logger.info("SecretLeakTest starts; its log scan begins here");
         originalErr = System.err;
         originalOut = System.out;
         System.setErr(new PrintStream(new Tee(originalErr, log), true, StandardCharsets.UTF_8));
@@ -79,6 +96,24 @@ class SecretLeakTest {
         return r;
     }
 
+    /** What the server logged since this class started (slf4j-simple writes to {@code target/test.log}) plus what was printed. */
+    private static String logText() {
+        try {
+            byte[] all = Files.exists(LOG_FILE) ? Files.readAllBytes(LOG_FILE) : new byte[0];
+            int from = (int) Math.min(logStart, all.length);
+            return new String(all, from, all.length - from, StandardCharsets.UTF_8) + log.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Keeps the CSRF token of the page {@code browser} read last. */
+    private static void keepCsrf(LoginPageClient browser) {
+        if (browser.csrfToken() != null) {
+            csrfTokens.add(browser.csrfToken());
+        }
+    }
+
     private static void runFlows() {
         String admin = "Bearer " + ADMIN_TOKEN;
         // Pages: password, Smart-ID with a personal code, ID-card, consent; PKCE.
@@ -90,9 +125,12 @@ class SecretLeakTest {
             LoginPageClient browser = new LoginPageClient(server.loginUrl());
             browser.read(scan(Flows.authorize(server, "code_challenge", Flows.CHALLENGE, "code_challenge_method", "S256")));
             secrets.add(browser.cookie().substring(browser.cookie().indexOf('=') + 1));
+            keepCsrf(browser);
             HttpResponse<String> page = scan(browser.post("/oauth/login", login));
+            keepCsrf(browser);
             if (page.body().contains("/oauth/login/confirm")) {
                 page = scan(browser.post("/oauth/login/confirm", "decision", "confirm"));
+                keepCsrf(browser);
             }
             if (!page.body().contains("value=\"approve\"")) {
                 continue;
@@ -155,6 +193,12 @@ class SecretLeakTest {
     }
 
     private static List<String> leaks(String where, String text) {
+        List<String> found = leaks(where, text, secrets);
+        found.addAll(leaks(where, text, csrfTokens));
+        return found;
+    }
+
+    private static List<String> leaks(String where, String text, Set<String> secrets) {
         List<String> found = new ArrayList<>();
         for (String s : secrets) {
             if (!s.isEmpty() && text.contains(s)) {
@@ -167,13 +211,15 @@ class SecretLeakTest {
     @Test
     void the_flows_really_carried_the_secrets_and_the_log_capture_works() {
         assertThat(secrets).hasSizeGreaterThan(25);
+        // five logins, each with a login page and a following page (confirmation or consent) of its own token
+        assertThat(csrfTokens).hasSizeGreaterThanOrEqualTo(5).allSatisfy(t -> assertThat(t).hasSizeGreaterThanOrEqualTo(16));
         assertThat(scanned).hasSizeGreaterThan(25);
-        assertThat(log.toString(StandardCharsets.UTF_8)).contains("Body size greater than max size");
+        assertThat(logText()).contains("SecretLeakTest starts").contains("Body size greater than max size");
     }
 
     @Test
     void no_secret_reaches_the_log() {
-        assertThat(leaks("the log", log.toString(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(leaks("the log", logText())).isEmpty();
     }
 
     @Test
@@ -205,7 +251,10 @@ class SecretLeakTest {
             // still show no other secret, and no other page or answer may show a password.
             String shown = answer.startsWith("200 ") && answer.contains("<h1>Log in to eKool</h1>")
                     ? answer.replaceAll("<code id=\"password-of-[a-z]+\">[^<]*</code>", "") : answer;
-            found.addAll(leaks("an answer", shown));
+            found.addAll(leaks("an answer", shown, secrets));
+            if (!answer.startsWith("200 ")) {
+                found.addAll(leaks("an error or redirect", answer, csrfTokens)); // a 200 form page carries its own token
+            }
         }
         assertThat(found).isEmpty();
     }

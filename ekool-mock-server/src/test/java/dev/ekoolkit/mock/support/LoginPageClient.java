@@ -55,6 +55,11 @@ public final class LoginPageClient {
         return read(r);
     }
 
+    /** The CSRF token of the last page read, or {@code null} if no page carried one. */
+    public String csrfToken() {
+        return csrf;
+    }
+
     /** The browser cookie, {@code name=value}. */
     public String cookie() {
         return cookie;

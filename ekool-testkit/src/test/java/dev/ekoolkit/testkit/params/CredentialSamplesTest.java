@@ -66,6 +66,18 @@ class CredentialSamplesTest {
     }
 
     @Test
+    void every_sample_has_its_own_label() {
+        assertThat(CredentialSamples.malformedClientIds()).extracting(MalformedCredential::label).doesNotHaveDuplicates();
+        assertThat(CredentialSamples.malformedClientSecrets()).extracting(MalformedCredential::label).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void no_secret_sample_message_shows_a_character_of_the_secret() {
+        assertThat(CredentialSamples.malformedClientSecrets()).extracting(s -> s.violation().message())
+                .noneMatch(m -> m.contains("'") || m.contains("U+00E4") || m.contains("U+FF10"));
+    }
+
+    @Test
     void a_sample_names_what_is_wrong_not_its_value() {
         MalformedCredential sample = CredentialSamples.malformedClientSecrets().get(3);
 

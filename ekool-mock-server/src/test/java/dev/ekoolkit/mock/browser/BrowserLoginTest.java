@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A real browser (Debian's headless Chromium, driven by its packaged chromedriver) goes through the
  * mock's login page and consent page to the application's callback, and the code it carries is
- * exchanged by ekool-core's client. {@code .ci/run} installs the browser; on CI ({@code CI=true}) a missing
- * browser fails the test instead of skipping it, elsewhere the skip prints its reason ({@link Prerequisites}).
+ * exchanged by ekool-core's client. {@code .ci/run} installs the browser; on CI a missing browser fails
+ * the test instead of skipping it.
  */
 class BrowserLoginTest {
 

@@ -134,7 +134,9 @@ public final class AuthorizeEndpoint implements ParsedEndpoint<AuthorizeEndpoint
             throw new EkoolOAuthException(EkoolOAuthException.INVALID_REQUEST, "redirect_uri '"
                     + Text.printable(uri, 200) + "' is not registered for client " + client.id()
                     + "; it must be exactly one of " + client.redirectUris()
-                    + " (exact string match, RFC 6749 section 3.1.2.4, RFC 9700 section 4.1.3)", 400);
+                    + " (exact string match, RFC 6749 section 3.1.2.4, RFC 9700 section 4.1.3). To register it with"
+                    + " this mock: start it with --redirect-uri <uri>, list it under redirect_uris in --config, or"
+                    + " PUT /__admin/clients/<client_id> (docs/mock-server.md)", 400);
         }
         return uri;
     }

@@ -61,6 +61,13 @@ class AuthorizeErrorsTest {
     }
 
     @Test
+    void a_redirect_uri_not_registered_gets_a_page_that_says_how_to_register_one() {
+        assertHtmlError(Flows.authorize(server, "redirect_uri", "http://localhost:3000/callback"),
+                "To register it with this mock: start it with --redirect-uri &lt;uri&gt;, list it under redirect_uris in"
+                        + " --config, or PUT /__admin/clients/&lt;client_id&gt;");
+    }
+
+    @Test
     void a_redirect_uri_with_a_trailing_slash_is_not_an_exact_match() {
         assertHtmlError(Flows.authorize(server, "redirect_uri", MockConfig.DEMO_REDIRECT_URI + "/"), "exact string match");
     }

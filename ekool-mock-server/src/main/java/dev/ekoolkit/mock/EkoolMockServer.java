@@ -70,7 +70,11 @@ public final class EkoolMockServer implements MockControl, AutoCloseable {
         this.runtime = new MockRuntime(config, b.clock == null ? Clock.systemUTC() : b.clock, b.autoLogin, b.adminToken);
     }
 
-    /** A builder with the defaults: 127.0.0.1, a random port, the embedded configuration, no auto-login. */
+    /**
+     * A builder with the defaults: 127.0.0.1, a random port, the embedded configuration, no auto-login.
+     *
+     * @return a new builder with the defaults above
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -112,12 +116,20 @@ public final class EkoolMockServer implements MockControl, AutoCloseable {
         }
     }
 
-    /** {@code true} between {@link #start()} and {@link #close()}. */
+    /**
+     * {@code true} between {@link #start()} and {@link #close()}.
+     *
+     * @return {@code true} while the server runs
+     */
     public boolean isRunning() {
         return app != null;
     }
 
-    /** The bound port. */
+    /**
+     * The bound port.
+     *
+     * @return the TCP port the server listens on (1-65535, the chosen one when 0 was asked for)
+     */
     public int port() {
         requireStarted();
         return port;
@@ -126,37 +138,63 @@ public final class EkoolMockServer implements MockControl, AutoCloseable {
     /**
      * The {@code login_url}: this server's base URL, such as {@code http://127.0.0.1:41234}, or the builder's
      * {@link Builder#publicUrl(URI)} when set. Every URL accessor and every advertised URL starts with it.
+     *
+     * @return the base URL, without a trailing slash
      */
     public URI loginUrl() {
         return requireStarted();
     }
 
-    /** The {@code api_url}: the same origin as {@link #loginUrl()}. */
+    /**
+     * The {@code api_url}: the same origin as {@link #loginUrl()}.
+     *
+     * @return the {@code api_url}, the same as {@link #loginUrl()}
+     */
     public URI apiUrl() {
         return requireStarted();
     }
 
-    /** {@code <login_url>/oauth/authorize} (RFC 6749 §3.1). */
+    /**
+     * {@code <login_url>/oauth/authorize} (RFC 6749 §3.1).
+     *
+     * @return the absolute authorization endpoint URI
+     */
     public URI authorizeUrl() {
         return url(Endpoint.AUTHORIZE.path());
     }
 
-    /** {@code <login_url>/oauth/token} (RFC 6749 §3.2). */
+    /**
+     * {@code <login_url>/oauth/token} (RFC 6749 §3.2).
+     *
+     * @return the absolute token endpoint URI
+     */
     public URI tokenUrl() {
         return url(Endpoint.TOKEN.path());
     }
 
-    /** {@code <api_url>/user/me/basic}. */
+    /**
+     * {@code <api_url>/user/me/basic}.
+     *
+     * @return the absolute URI of the users-basic profile endpoint
+     */
     public URI userBasicUrl() {
         return url(Endpoint.USER_BASIC.path());
     }
 
-    /** {@code <login_url>/oauth/jwks.json}, the public JWK set (RFC 7517; mock-only). */
+    /**
+     * {@code <login_url>/oauth/jwks.json}, the public JWK set (RFC 7517; mock-only).
+     *
+     * @return the absolute URI of the JWK set
+     */
     public URI jwksUrl() {
         return url(Endpoint.JWKS.path());
     }
 
-    /** {@code <login_url>/.well-known/oauth-authorization-server} (RFC 8414; mock-only). */
+    /**
+     * {@code <login_url>/.well-known/oauth-authorization-server} (RFC 8414; mock-only).
+     *
+     * @return the absolute URI of the authorization server metadata document
+     */
     public URI metadataUrl() {
         return url(Endpoint.METADATA.path());
     }
@@ -164,12 +202,18 @@ public final class EkoolMockServer implements MockControl, AutoCloseable {
     /**
      * {@code <login_url>/playground}, the mock's own demo client page (mock-only): pick a client, scope and PKCE
      * method, log in, and see the code, the token response and {@code /user/me/basic}'s answer.
+     *
+     * @return the absolute URI of the playground page
      */
     public URI playgroundUrl() {
         return url("/playground");
     }
 
-    /** {@code <login_url>/__admin}, the base of the admin API (mock-only). */
+    /**
+     * {@code <login_url>/__admin}, the base of the admin API (mock-only).
+     *
+     * @return the absolute base URI of the admin API
+     */
     public URI adminUrl() {
         return url("/__admin");
     }
@@ -177,6 +221,7 @@ public final class EkoolMockServer implements MockControl, AutoCloseable {
     /**
      * An absolute URL on this server.
      *
+     * @return {@code path} resolved against {@link #loginUrl()}
      * @param path a path starting with {@code /}, optionally with a query
      */
     public URI url(String path) {
@@ -187,13 +232,21 @@ public final class EkoolMockServer implements MockControl, AutoCloseable {
         return URI.create(requireStarted() + path);
     }
 
-    /** This server as an ekool-core environment ({@code login_url} = {@code api_url} = {@link #loginUrl()}). */
+    /**
+     * This server as an ekool-core environment ({@code login_url} = {@code api_url} = {@link #loginUrl()}).
+     *
+     * @return an environment pointing both URLs at this server
+     */
     public EkoolEnvironment environment() {
         URI url = requireStarted();
         return EkoolEnvironment.custom(url, url);
     }
 
-    /** The configuration the server was built with (and {@link #reset()} returns to). */
+    /**
+     * The configuration the server was built with (and {@link #reset()} returns to).
+     *
+     * @return the configuration given to the builder, never {@code null}
+     */
     public MockConfig config() {
         return runtime.config();
     }
@@ -201,6 +254,8 @@ public final class EkoolMockServer implements MockControl, AutoCloseable {
     /**
      * The first client of the configuration as the server knows it now (with any change made by
      * {@link #updateClient(MockClient)}), or as configured when it has been removed.
+     *
+     * @return the default client, never {@code null}
      */
     public MockClient defaultClient() {
         MockClient configured = runtime.config().defaultClient();
@@ -337,6 +392,8 @@ public final class EkoolMockServer implements MockControl, AutoCloseable {
      * {@code url} without a trailing {@code /}, once it is checked to be an absolute http or https URL with a host
      * and no user information, query or fragment.
      *
+     * @param url the URL to check
+     * @return {@code url} without a trailing slash
      * @throws IllegalArgumentException naming the rule and the URL
      */
     public static URI checkedPublicUrl(URI url) {
@@ -381,6 +438,8 @@ public final class EkoolMockServer implements MockControl, AutoCloseable {
          * How long a connection may stay silent (no request, or a request that stops arriving) before the server
          * closes it (default 30 seconds), so idle and slow clients cannot hold connections forever.
          *
+         * @param timeout the idle timeout, positive
+         * @return this builder
          * @throws IllegalArgumentException unless from 100 milliseconds to 1 hour
          */
         public Builder idleTimeout(Duration timeout) {
@@ -392,7 +451,12 @@ public final class EkoolMockServer implements MockControl, AutoCloseable {
             return this;
         }
 
-        /** The address to bind (default {@code 127.0.0.1}; {@code 0.0.0.0} exposes the mock to the network). */
+        /**
+         * The address to bind (default {@code 127.0.0.1}; {@code 0.0.0.0} exposes the mock to the network).
+         *
+         * @param host an IP address or host name to bind
+         * @return this builder
+         */
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host");
             return this;
@@ -404,6 +468,8 @@ public final class EkoolMockServer implements MockControl, AutoCloseable {
          * playground) then uses it, while the server still binds {@link #host(String)} and its port.
          * {@code null} (the default) advertises {@code http://<host>:<bound port>}.
          *
+         * @param url the absolute http or https URL clients use, or {@code null} for the bound address
+         * @return this builder
          * @throws IllegalArgumentException unless an absolute http or https URL with a host and no user
          *                                  information, query or fragment (a trailing {@code /} is dropped)
          */
@@ -412,7 +478,12 @@ public final class EkoolMockServer implements MockControl, AutoCloseable {
             return this;
         }
 
-        /** The port to bind, 0 (the default) for a random free port. */
+        /**
+         * The port to bind, 0 (the default) for a random free port.
+         *
+         * @param port the TCP port (0-65535), 0 for a random free one
+         * @return this builder
+         */
         public Builder port(int port) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port must be 0 to 65535; got " + port);
@@ -421,20 +492,36 @@ public final class EkoolMockServer implements MockControl, AutoCloseable {
             return this;
         }
 
-        /** The configuration (default {@link MockConfig#defaults()}); replaces an earlier {@link #configFile}. */
+        /**
+         * The configuration (default {@link MockConfig#defaults()}); replaces an earlier {@link #configFile}.
+         *
+         * @param config the configuration, not {@code null}
+         * @return this builder
+         */
         public Builder config(MockConfig config) {
             this.config = Objects.requireNonNull(config, "config");
             this.configFile = null;
             return this;
         }
 
-        /** A YAML or JSON configuration file, read by {@link #build()}; replaces an earlier {@link #config}. */
+        /**
+         * A YAML or JSON configuration file, read by {@link #build()}; replaces an earlier {@link #config}.
+         *
+         * @param file the path of a YAML or JSON configuration file
+         * @return this builder
+         */
         public Builder configFile(Path file) {
             this.configFile = Objects.requireNonNull(file, "file");
             return this;
         }
 
-        /** The user (id or username) every authorization logs in as without pages, or {@code null} (the default) for the pages. */
+        /**
+         * The user (id or username) every authorization logs in as without pages, or {@code null} (the default) for the
+         * pages.
+         *
+         * @param userIdOrUsername a user's id or username, or {@code null} for the pages
+         * @return this builder
+         */
         public Builder autoLogin(String userIdOrUsername) {
             this.autoLogin = userIdOrUsername;
             return this;
@@ -444,13 +531,21 @@ public final class EkoolMockServer implements MockControl, AutoCloseable {
          * The PKCE policy (RFC 7636), overriding the configuration's {@code pkce}: {@code OPTIONAL} (the default),
          * {@code REQUIRED} (an authorization request without {@code code_challenge} is {@code invalid_request}) or
          * {@code S256} (required, and {@code plain} refused).
+         *
+         * @param policy the PKCE policy, not {@code null}
+         * @return this builder
          */
         public Builder pkce(MockConfig.PkcePolicy policy) {
             this.pkce = Objects.requireNonNull(policy, "policy");
             return this;
         }
 
-        /** The clock the server follows (default system UTC); {@link EkoolMockServer#advanceClock} adds to it. */
+        /**
+         * The clock the server follows (default system UTC); {@link EkoolMockServer#advanceClock} adds to it.
+         *
+         * @param clock the clock to follow, such as a fixed clock for repeatable tests
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -459,6 +554,9 @@ public final class EkoolMockServer implements MockControl, AutoCloseable {
         /**
          * A token the admin API then requires as {@code Authorization: Bearer <token>} from every caller, which
          * also lets non-loopback callers in; {@code null} (the default) allows loopback callers only.
+         *
+         * @param token the admin API token, or {@code null} for loopback callers only
+         * @return this builder
          */
         public Builder adminToken(String token) {
             if (token != null && token.length() < 16) {
@@ -471,6 +569,7 @@ public final class EkoolMockServer implements MockControl, AutoCloseable {
         /**
          * Builds the server (not started).
          *
+         * @return the server, not yet started; call {@link #start()}
          * @throws dev.ekoolkit.mock.config.MockConfigException when the configuration file is unreadable or invalid
          * @throws IllegalArgumentException                     when the auto-login user does not exist
          */

@@ -53,6 +53,8 @@ public class EkoolAutoConfiguration {
      * The {@code ekool} registration alone, when {@code ekool.client-id} or {@code ekool.client-secret} is set and
      * the application configures no OAuth 2.0 client of its own.
      *
+     * @param properties the {@code ekool.*} settings
+     * @return a repository holding only the {@code ekool} registration
      * @throws EkoolConfigurationException when a setting is malformed
      */
     @Bean
@@ -65,6 +67,8 @@ public class EkoolAutoConfiguration {
     /**
      * Adds the {@code ekool} registration to the repository Spring Boot builds from the application's
      * {@code spring.security.oauth2.client.registration.*} properties for other providers.
+     *
+     * @return a post-processor that adds {@code ekool} to Spring Boot's own repository, never to the application's
      */
     @Bean
     @Conditional(EkoolClientCondition.BesideOthers.class)
@@ -72,7 +76,11 @@ public class EkoolAutoConfiguration {
         return new RegistrationAdder();
     }
 
-    /** The {@code /user/me/basic} user service, unless the application defines an {@link OAuth2UserService}. */
+    /**
+     * The {@code /user/me/basic} user service, unless the application defines an {@link OAuth2UserService}.
+     *
+     * @return a user service that loads the eKool profile from {@code /user/me/basic}
+     */
     @Bean
     @ConditionalOnMissingBean(OAuth2UserService.class)
     public EkoolOAuth2UserService ekoolOAuth2UserService() {

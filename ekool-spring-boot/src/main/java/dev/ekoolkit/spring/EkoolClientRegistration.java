@@ -28,6 +28,8 @@ public final class EkoolClientRegistration {
     /**
      * The registration for these settings, after checking every one of them.
      *
+     * @param properties the {@code ekool.*} settings
+     * @return the {@code ekool} client registration, never {@code null}
      * @throws EkoolConfigurationException listing every broken rule (a malformed client id or secret, a custom
      *                                     environment without valid URLs, a malformed scope), never the secret
      */

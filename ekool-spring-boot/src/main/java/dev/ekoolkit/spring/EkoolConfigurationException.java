@@ -20,7 +20,13 @@ public class EkoolConfigurationException extends IllegalStateException {
      * @param problem  what is wrong, naming the rule and what was received (never a secret)
      */
     public record Problem(String property, String problem) {
-        /** Requires both parts. */
+        /**
+         * Requires both parts.
+         *
+         * @param property the property, such as {@code ekool.client-secret}; not {@code null}
+         * @param problem  what is wrong, naming the rule and what was received (never a secret); not {@code null}
+         * @throws NullPointerException when either is {@code null}
+         */
         public Problem {
             Objects.requireNonNull(property, "property");
             Objects.requireNonNull(problem, "problem");
@@ -40,7 +46,11 @@ public class EkoolConfigurationException extends IllegalStateException {
         this.problems = List.copyOf(problems);
     }
 
-    /** Every broken rule, in the order found. */
+    /**
+     * Every broken rule.
+     *
+     * @return the broken rules in the order found, unmodifiable, at least one
+     */
     public List<Problem> problems() {
         return problems;
     }

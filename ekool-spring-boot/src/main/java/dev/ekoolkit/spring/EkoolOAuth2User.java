@@ -30,7 +30,9 @@ public final class EkoolOAuth2User implements OAuth2User, Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The {@code data} object of {@code /user/me/basic}, unmodifiable, in the server's order. */
     private final Map<String, Object> attributes;
+    /** The role and scope authorities, unmodifiable. */
     private final List<GrantedAuthority> authorities;
     private transient EkoolUser user;
 
@@ -64,7 +66,11 @@ public final class EkoolOAuth2User implements OAuth2User, Serializable {
         return authorities;
     }
 
-    /** The typed profile: id, first and last name, e-mail, personal code, roles. */
+    /**
+     * The typed profile: id, first and last name, e-mail, personal code, roles.
+     *
+     * @return the profile, never {@code null} (rebuilt from the attributes after deserialisation)
+     */
     public EkoolUser ekoolUser() {
         EkoolUser u = user;
         if (u == null) {

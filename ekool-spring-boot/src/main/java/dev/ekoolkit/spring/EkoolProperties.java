@@ -65,82 +65,147 @@ public class EkoolProperties {
     /** How the application authenticates at eKool's token endpoint: client_secret_basic or client_secret_post. */
     private ClientAuthentication clientAuthentication = ClientAuthentication.CLIENT_SECRET_BASIC;
 
-    /** The client id, or {@code null} when unset. */
+    /**
+     * The client id.
+     *
+     * @return the client id ({@code ekool.client-id}), or {@code null} when unset
+     */
     public String getClientId() {
         return clientId;
     }
 
-    /** Sets the client id. */
+    /**
+     * Sets the client id.
+     *
+     * @param clientId the client id eKool issued; {@code null} leaves it unset
+     */
     public void setClientId(String clientId) {
         this.clientId = clientId;
     }
 
-    /** The client secret, or {@code null} when unset. */
+    /**
+     * The client secret.
+     *
+     * @return the client secret ({@code ekool.client-secret}), or {@code null} when unset
+     */
     public String getClientSecret() {
         return clientSecret;
     }
 
-    /** Sets the client secret. */
+    /**
+     * Sets the client secret.
+     *
+     * @param clientSecret the client secret eKool issued; {@code null} leaves it unset
+     */
     public void setClientSecret(String clientSecret) {
         this.clientSecret = clientSecret;
     }
 
-    /** The environment (default production). */
+    /**
+     * The environment.
+     *
+     * @return the eKool environment whose URLs are used (default production)
+     */
     public Environment getEnvironment() {
         return environment;
     }
 
-    /** Sets the environment. */
+    /**
+     * Sets the environment.
+     *
+     * @param environment the eKool environment whose URLs are used
+     */
     public void setEnvironment(Environment environment) {
         this.environment = environment;
     }
 
-    /** The custom login_url, or {@code null}. */
+    /**
+     * The custom login_url.
+     *
+     * @return the login_url of a custom environment, or {@code null} when unset
+     */
     public String getLoginUrl() {
         return loginUrl;
     }
 
-    /** Sets the custom login_url. */
+    /**
+     * Sets the custom login_url.
+     *
+     * @param loginUrl the login_url of a custom environment (an absolute URL), or {@code null}
+     */
     public void setLoginUrl(String loginUrl) {
         this.loginUrl = loginUrl;
     }
 
-    /** The custom api_url, or {@code null}. */
+    /**
+     * The custom api_url.
+     *
+     * @return the api_url of a custom environment, or {@code null} when unset
+     */
     public String getApiUrl() {
         return apiUrl;
     }
 
-    /** Sets the custom api_url. */
+    /**
+     * Sets the custom api_url.
+     *
+     * @param apiUrl the api_url of a custom environment (an absolute URL), or {@code null}
+     */
     public void setApiUrl(String apiUrl) {
         this.apiUrl = apiUrl;
     }
 
-    /** The scopes (default {@code users-basic}). */
+    /**
+     * The scopes.
+     *
+     * @return the scopes requested at login (default {@code users-basic}); the live, mutable list
+     */
     public List<String> getScopes() {
         return scopes;
     }
 
-    /** Sets the scopes. */
+    /**
+     * Sets the scopes.
+     *
+     * @param scopes the scopes to request at login, replacing the current list
+     */
     public void setScopes(List<String> scopes) {
         this.scopes = scopes;
     }
 
-    /** The redirect URI template (default {@code {baseUrl}/login/oauth2/code/{registrationId}}). */
+    /**
+     * The redirect URI template.
+     *
+     * @return the redirect URI template (default {@code {baseUrl}/login/oauth2/code/{registrationId}})
+     */
     public String getRedirectUri() {
         return redirectUri;
     }
 
-    /** Sets the redirect URI template. */
+    /**
+     * Sets the redirect URI template.
+     *
+     * @param redirectUri the redirect URI registered with eKool; Spring Security expands {@code {baseUrl}} and
+     *                    {@code {registrationId}}
+     */
     public void setRedirectUri(String redirectUri) {
         this.redirectUri = redirectUri;
     }
 
-    /** The client authentication method (default client_secret_basic). */
+    /**
+     * The client authentication method.
+     *
+     * @return how the application authenticates at the token endpoint (default client_secret_basic)
+     */
     public ClientAuthentication getClientAuthentication() {
         return clientAuthentication;
     }
 
-    /** Sets the client authentication method. */
+    /**
+     * Sets the client authentication method.
+     *
+     * @param clientAuthentication how the application authenticates at the token endpoint
+     */
     public void setClientAuthentication(ClientAuthentication clientAuthentication) {
         this.clientAuthentication = clientAuthentication;
     }

@@ -23,17 +23,32 @@ public final class EkoolAssertions {
     private EkoolAssertions() {
     }
 
-    /** Assertions on a request the mock recorded (secrets masked). */
+    /**
+     * Assertions on a request the mock recorded (secrets masked).
+     *
+     * @param actual the recorded request to check
+     * @return a fluent assertion on {@code actual}
+     */
     public static RecordedRequestAssert assertThat(RecordedRequest actual) {
         return new RecordedRequestAssert(actual);
     }
 
-    /** Assertions on a token pair the mock issued ({@link EkoolMock#issueTokens}). */
+    /**
+     * Assertions on a token pair the mock issued ({@link EkoolMock#issueTokens}).
+     *
+     * @param actual the token pair to check
+     * @return a fluent assertion on {@code actual}
+     */
     public static TokenResponseAssert assertThat(TokenResponse actual) {
         return new TokenResponseAssert(actual);
     }
 
-    /** Assertions on a token set an application received through ekool-core's {@code EkoolOAuthClient}. */
+    /**
+     * Assertions on a token set an application received through ekool-core's {@code EkoolOAuthClient}.
+     *
+     * @param actual the token set to check
+     * @return a fluent assertion on {@code actual}
+     */
     public static TokenSetAssert assertThat(TokenSet actual) {
         return new TokenSetAssert(actual);
     }

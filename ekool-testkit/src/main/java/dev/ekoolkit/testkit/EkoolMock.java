@@ -89,6 +89,8 @@ public final class EkoolMock implements MockControl {
      * with the default system property names. The testkit's Spring support uses it for the mock it ties to an
      * application context; a test rarely needs it.
      *
+     * @param server a running mock server; not closed by the handle
+     * @return a handle on {@code server}, in mock mode
      * @throws NullPointerException when {@code server} is {@code null}
      */
     public static EkoolMock of(EkoolMockServer server) {
@@ -107,52 +109,93 @@ public final class EkoolMock implements MockControl {
 
     // ---------------------------------------------------------------- where the application should go
 
-    /** {@code true} in live mode: the handle points at real eKool and mock-only methods skip the test. */
+    /**
+     * {@code true} in live mode: the handle points at real eKool and mock-only methods skip the test.
+     *
+     * @return {@code true} against real eKool, {@code false} against the mock
+     */
     public boolean isLive() {
         return live != null;
     }
 
-    /** eKool's {@code login_url}: the mock's base URL, such as {@code http://127.0.0.1:41234}. */
+    /**
+     * eKool's {@code login_url}: the mock's base URL, such as {@code http://127.0.0.1:41234}.
+     *
+     * @return the {@code login_url} of the mock (or of real eKool in live mode), without a trailing slash
+     */
     public URI loginUrl() {
         return live != null ? live.environment().loginUrl() : server.loginUrl();
     }
 
-    /** eKool's {@code api_url}: the same origin as {@link #loginUrl()} on the mock. */
+    /**
+     * eKool's {@code api_url}: the same origin as {@link #loginUrl()} on the mock.
+     *
+     * @return the {@code api_url}, the same origin as {@link #loginUrl()} on the mock
+     */
     public URI apiUrl() {
         return live != null ? live.environment().apiUrl() : server.apiUrl();
     }
 
-    /** {@code <login_url>/oauth/authorize} (RFC 6749 §3.1). */
+    /**
+     * {@code <login_url>/oauth/authorize} (RFC 6749 §3.1).
+     *
+     * @return the absolute authorization endpoint URI
+     */
     public URI authorizeUrl() {
         return environment().authorizeUri();
     }
 
-    /** {@code <login_url>/oauth/token} (RFC 6749 §3.2). */
+    /**
+     * {@code <login_url>/oauth/token} (RFC 6749 §3.2).
+     *
+     * @return the absolute token endpoint URI
+     */
     public URI tokenUrl() {
         return environment().tokenUri();
     }
 
-    /** {@code <api_url>/user/me/basic}. */
+    /**
+     * {@code <api_url>/user/me/basic}.
+     *
+     * @return the absolute URI of the users-basic profile endpoint
+     */
     public URI userBasicUrl() {
         return environment().userBasicUri();
     }
 
-    /** An absolute URL on the mock, such as {@code url("/.well-known/oauth-authorization-server")}; mock-only. */
+    /**
+     * An absolute URL on the mock, such as {@code url("/.well-known/oauth-authorization-server")}; mock-only.
+     *
+     * @param path an absolute path on the mock, starting with {@code /}
+     * @return {@code path} resolved against the mock's base URL
+     */
     public URI url(String path) {
         return requireMock("url(path)").url(path);
     }
 
-    /** The servers as an ekool-core environment, ready for {@code EkoolOAuthClient.builder().environment(...)}. */
+    /**
+     * The servers as an ekool-core environment, ready for {@code EkoolOAuthClient.builder().environment(...)}.
+     *
+     * @return an environment with this handle's {@code login_url} and {@code api_url}
+     */
     public EkoolEnvironment environment() {
         return live != null ? live.environment() : server.environment();
     }
 
-    /** The default client's credentials (on the mock, the configuration's first client; live, the variables'). */
+    /**
+     * The default client's credentials (on the mock, the configuration's first client; live, the variables').
+     *
+     * @return the default client's id and secret, never {@code null}
+     */
     public ClientCredentials client() {
         return live != null ? live.credentials() : defaultClient().credentials();
     }
 
-    /** The default client's first registered redirect URI (live: {@code EKOOL_LIVE_REDIRECT_URI}). */
+    /**
+     * The default client's first registered redirect URI (live: {@code EKOOL_LIVE_REDIRECT_URI}).
+     *
+     * @return the first redirect URI registered for the default client
+     */
     public RedirectUri redirectUri() {
         return live != null ? live.redirectUri() : defaultClient().redirectUris().get(0);
     }
@@ -162,6 +205,8 @@ public final class EkoolMock implements MockControl {
      * {@code ekool.login-url}, {@code ekool.api-url}, {@code ekool.client-id}, {@code ekool.client-secret},
      * {@code ekool.redirect-uri}), in that order. The values are the ones the extension exports as system
      * properties; pass this map to an application instead when tests run in parallel.
+     *
+     * @return an unmodifiable map from property name to value, in the order above
      */
     public Map<String, String> properties() {
         ClientCredentials credentials = client();
@@ -171,7 +216,11 @@ public final class EkoolMock implements MockControl {
 
     // ---------------------------------------------------------------- clients and users (mock-only)
 
-    /** The default client as the mock currently knows it (including redirect URIs added since); mock-only. */
+    /**
+     * The default client as the mock currently knows it (including redirect URIs added since); mock-only.
+     *
+     * @return a snapshot of the default client, including redirect URIs added since start
+     */
     public MockClient defaultClient() {
         return requireMock("defaultClient()").defaultClient();
     }
@@ -218,6 +267,7 @@ public final class EkoolMock implements MockControl {
      * port; does nothing when it is already registered. The client is updated in one step, so concurrent
      * requests never see it missing, and tokens it already holds stay valid; mock-only.
      *
+     * @param redirectUri an absolute redirect URI, such as {@code http://127.0.0.1:8080/login/oauth2/code/ekool}
      * @return the updated default client
      */
     public synchronized MockClient allowRedirectUri(String redirectUri) {
@@ -273,6 +323,8 @@ public final class EkoolMock implements MockControl {
      * returns where the mock redirects, which is the application's callback with {@code code} and {@code state}
      * (or {@code error}). A user must have been chosen with {@link #loginAs} or auto-login; mock-only.
      *
+     * @param authorizationUri the authorization URI the application sent the browser to, pointing at this mock's {@code /oauth/authorize}
+     * @return the absolute URI the mock redirects to: the application's callback with {@code code} and {@code state}, or {@code error}
      * @throws IllegalStateException when the mock shows a page instead (no user chosen, or an error page for an
      *                               unknown client or redirect URI), quoting the page's title
      */
@@ -302,12 +354,21 @@ public final class EkoolMock implements MockControl {
     /**
      * A valid token pair for the user and the default client with scope {@code users-basic}, without any browser;
      * a test convenience for {@link #issueTokens(String, ClientId, Scopes)}; mock-only.
+     *
+     * @param userIdOrUsername the user's id or username, such as {@code mari}
+     * @return a fresh access and refresh token for that user, as the token endpoint would have issued them
      */
     public TokenResponse issueTokens(String userIdOrUsername) {
         return issueTokens(userIdOrUsername, null, Scopes.of(Scope.USERS_BASIC));
     }
 
-    /** A valid token pair for the user and the default client with these scopes, without any browser; mock-only. */
+    /**
+     * A valid token pair for the user and the default client with these scopes, without any browser; mock-only.
+     *
+     * @param userIdOrUsername the user's id or username, such as {@code mari}
+     * @param scopes the scopes the tokens are granted
+     * @return a fresh access and refresh token for that user, as the token endpoint would have issued them
+     */
     public TokenResponse issueTokens(String userIdOrUsername, Scopes scopes) {
         return issueTokens(userIdOrUsername, null, Objects.requireNonNull(scopes, "scopes"));
     }
@@ -336,7 +397,12 @@ public final class EkoolMock implements MockControl {
         requireMock("failNext(endpoint, fault)").failNext(endpoint, fault);
     }
 
-    /** Answers the next request to the endpoint with this bare HTTP status (a broken proxy's 502, say); mock-only. */
+    /**
+     * Answers the next request to the endpoint with this bare HTTP status (a broken proxy's 502, say); mock-only.
+     *
+     * @param endpoint the endpoint whose next request fails
+     * @param httpStatus the HTTP status to answer with, such as 502 (200-599, not 204 or 304)
+     */
     public void failNext(Endpoint endpoint, int httpStatus) {
         failNext(endpoint, Fault.httpStatus(httpStatus));
     }
@@ -361,7 +427,12 @@ public final class EkoolMock implements MockControl {
         return requireMock("requests()").requests();
     }
 
-    /** The recorded requests to one endpoint, oldest first; an immutable snapshot; mock-only. */
+    /**
+     * The recorded requests to one endpoint, oldest first; an immutable snapshot; mock-only.
+     *
+     * @param endpoint the endpoint whose requests are listed
+     * @return the requests to {@code endpoint} recorded so far, oldest first; empty when none
+     */
     public List<RecordedRequest> requests(Endpoint endpoint) {
         return requests().stream().filter(r -> r.endpoint() == endpoint).toList();
     }
@@ -369,6 +440,7 @@ public final class EkoolMock implements MockControl {
     /**
      * The oldest request not yet taken, waiting up to {@link #DEFAULT_TAKE_TIMEOUT}; mock-only.
      *
+     * @return the oldest request not yet taken, never {@code null} (an {@link AssertionError} when none arrives in time)
      * @throws AssertionError when none arrives in time
      */
     public RecordedRequest takeRequest() {
@@ -378,6 +450,8 @@ public final class EkoolMock implements MockControl {
     /**
      * The oldest request not yet taken, waiting up to {@code timeout}; mock-only.
      *
+     * @param timeout how long to wait at most for a request
+     * @return the oldest request not yet taken, never {@code null} (an {@link AssertionError} when none arrives in time)
      * @throws AssertionError when none arrives in time, listing what was recorded
      */
     public RecordedRequest takeRequest(Duration timeout) {
@@ -389,6 +463,8 @@ public final class EkoolMock implements MockControl {
      * The oldest not yet taken request to {@code endpoint}, waiting up to {@link #DEFAULT_TAKE_TIMEOUT}; requests to
      * other endpoints taken on the way are dropped; mock-only.
      *
+     * @param endpoint the endpoint the request must be to
+     * @return the oldest request to {@code endpoint} not yet taken, never {@code null} (an {@link AssertionError} when none arrives in time)
      * @throws AssertionError when none arrives in time
      */
     public RecordedRequest takeRequest(Endpoint endpoint) {
@@ -399,6 +475,9 @@ public final class EkoolMock implements MockControl {
      * The oldest not yet taken request to {@code endpoint}, waiting up to {@code timeout} in all; requests to other
      * endpoints taken on the way are dropped; mock-only.
      *
+     * @param endpoint the endpoint the request must be to
+     * @param timeout how long to wait at most, in all
+     * @return the oldest request to {@code endpoint} not yet taken, never {@code null} (an {@link AssertionError} when none arrives in time)
      * @throws AssertionError when none arrives in time, listing what was recorded
      */
     public RecordedRequest takeRequest(Endpoint endpoint, Duration timeout) {
@@ -446,7 +525,11 @@ public final class EkoolMock implements MockControl {
         return requireMock("clock()").clock();
     }
 
-    /** The server itself, for anything this facade does not offer; mock-only. */
+    /**
+     * The server itself, for anything this facade does not offer; mock-only.
+     *
+     * @return the running mock server this handle drives
+     */
     public EkoolMockServer server() {
         return requireMock("server()");
     }

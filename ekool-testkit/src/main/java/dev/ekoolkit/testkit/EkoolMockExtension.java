@@ -102,7 +102,11 @@ public final class EkoolMockExtension implements BeforeAllCallback, BeforeEachCa
         return settings;
     }
 
-    /** A builder with the defaults: the embedded configuration, no auto-login, {@link Lifecycle#AUTO}, no system properties. */
+    /**
+     * A builder with the defaults: the embedded configuration, no auto-login, {@link Lifecycle#AUTO}, no system properties.
+     *
+     * @return a new builder with the defaults above
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -112,6 +116,7 @@ public final class EkoolMockExtension implements BeforeAllCallback, BeforeEachCa
      * ({@code ekool.mock().loginAs("mari")}); a parameter of type {@link EkoolMock} works everywhere and is never
      * ambiguous.
      *
+     * @return the handle on the server of the running class or test; never {@code null} while one runs
      * @throws IllegalStateException when no server runs for this extension yet (a per-test server outside a test,
      *                               or a field initializer), or when several do at once (a static field inherited
      *                               by test classes that run in parallel)
@@ -286,21 +291,36 @@ public final class EkoolMockExtension implements BeforeAllCallback, BeforeEachCa
         private Builder() {
         }
 
-        /** The mock's whole configuration (default {@link MockConfig#defaults()}). */
+        /**
+         * The mock's whole configuration (default {@link MockConfig#defaults()}).
+         *
+         * @param config the configuration, not {@code null}
+         * @return this builder
+         */
         public Builder config(MockConfig config) {
             this.config = Objects.requireNonNull(config, "config");
             this.source = ConfigSource.VALUE;
             return this;
         }
 
-        /** A YAML or JSON configuration file, read when the server starts. */
+        /**
+         * A YAML or JSON configuration file, read when the server starts.
+         *
+         * @param file the path of a YAML or JSON configuration file
+         * @return this builder
+         */
         public Builder configFile(Path file) {
             this.configFile = Objects.requireNonNull(file, "file");
             this.source = ConfigSource.FILE;
             return this;
         }
 
-        /** A YAML or JSON configuration on the test classpath, such as {@code "ekool-mock.yaml"}, read when the server starts. */
+        /**
+         * A YAML or JSON configuration on the test classpath, such as {@code "ekool-mock.yaml"}, read when the server starts.
+         *
+         * @param resource the classpath resource name of a YAML or JSON configuration
+         * @return this builder
+         */
         public Builder configResource(String resource) {
             Objects.requireNonNull(resource, "resource");
             if (resource.isBlank()) {
@@ -311,37 +331,66 @@ public final class EkoolMockExtension implements BeforeAllCallback, BeforeEachCa
             return this;
         }
 
-        /** One more client, after the configuration's (the first client stays the default client). */
+        /**
+         * One more client, after the configuration's (the first client stays the default client).
+         *
+         * @param client a client to add
+         * @return this builder
+         */
         public Builder client(MockClient client) {
             clients.add(Objects.requireNonNull(client, "client"));
             return this;
         }
 
-        /** One more user, after the configuration's. */
+        /**
+         * One more user, after the configuration's.
+         *
+         * @param user a user to add
+         * @return this builder
+         */
         public Builder user(MockUser user) {
             users.add(Objects.requireNonNull(user, "user"));
             return this;
         }
 
-        /** One more redirect URI for the default client, such as the callback of an application on a fixed port. */
+        /**
+         * One more redirect URI for the default client, such as the callback of an application on a fixed port.
+         *
+         * @param redirectUri an absolute redirect URI to register for the default client
+         * @return this builder
+         */
         public Builder redirectUri(String redirectUri) {
             redirectUris.add(RedirectUri.parse(redirectUri));
             return this;
         }
 
-        /** The user (id or username) every authorization logs in as without pages, or {@code null} (the default) for none. */
+        /**
+         * The user (id or username) every authorization logs in as without pages, or {@code null} (the default) for none.
+         *
+         * @param userIdOrUsername a user's id or username, or {@code null} for none
+         * @return this builder
+         */
         public Builder autoLogin(String userIdOrUsername) {
             this.autoLogin = userIdOrUsername;
             return this;
         }
 
-        /** How long a server lives (default {@link Lifecycle#AUTO}: per class for a static field, per test for an instance field). */
+        /**
+         * How long a server lives (default {@link Lifecycle#AUTO}: per class for a static field, per test for an instance field).
+         *
+         * @param lifecycle when the server starts and stops
+         * @return this builder
+         */
         public Builder lifecycle(Lifecycle lifecycle) {
             this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
             return this;
         }
 
-        /** Shorthand for {@code lifecycle(Lifecycle.SHARED)}: one server for the whole run, reset before each test. */
+        /**
+         * Shorthand for {@code lifecycle(Lifecycle.SHARED)}: one server for the whole run, reset before each test.
+         *
+         * @return this builder
+         */
         public Builder shared() {
             return lifecycle(Lifecycle.SHARED);
         }
@@ -350,18 +399,30 @@ public final class EkoolMockExtension implements BeforeAllCallback, BeforeEachCa
          * Exports the mock's URLs and the default client's credentials as system properties with the default names
          * ({@link SystemPropertyNames#defaults()}) while the class or test runs, restoring them afterwards. System
          * properties are JVM-global: do not use this with parallel tests that read them.
+         *
+         * @return this builder
          */
         public Builder exportSystemProperties() {
             return exportSystemProperties(SystemPropertyNames.defaults());
         }
 
-        /** Exports the settings as system properties under these names; see {@link #exportSystemProperties()}. */
+        /**
+         * Exports the settings as system properties under these names; see {@link #exportSystemProperties()}.
+         *
+         * @param names the property names to export under
+         * @return this builder
+         */
         public Builder exportSystemProperties(SystemPropertyNames names) {
             this.export = Objects.requireNonNull(names, "names");
             return this;
         }
 
-        /** The clock the mock follows (default system UTC); {@link EkoolMock#advanceClock} moves it on. */
+        /**
+         * The clock the mock follows (default system UTC); {@link EkoolMock#advanceClock} moves it on.
+         *
+         * @param clock the clock the mock reads, such as a fixed clock for repeatable expiry times
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -370,13 +431,20 @@ public final class EkoolMockExtension implements BeforeAllCallback, BeforeEachCa
         /**
          * Whether live mode ({@link LiveSettings}) may replace the mock for this extension (default {@code true});
          * {@code false} always starts the mock, for classes that make no sense against real eKool.
+         *
+         * @param allowed {@code false} to always start the mock, even when live settings are present
+         * @return this builder
          */
         public Builder live(boolean allowed) {
             this.allowLive = allowed;
             return this;
         }
 
-        /** The extension, ready for a {@code @RegisterExtension} field. */
+        /**
+         * The extension, ready for a {@code @RegisterExtension} field.
+         *
+         * @return the configured extension, ready to register
+         */
         public EkoolMockExtension build() {
             return new EkoolMockExtension(new ExtensionSettings(source, config, configFile, configResource, clients,
                     users, redirectUris, autoLogin, lifecycle, export, clock, allowLive));

@@ -37,24 +37,32 @@ public @interface EkoolMockTest {
     /**
      * A classpath resource with the mock's YAML or JSON configuration (clients, users, scopes, lifetimes), such
      * as {@code "ekool-mock.yaml"}; empty (the default) for the mock's embedded default configuration.
+     *
+     * @return the classpath resource name of the configuration, or empty for the embedded default
      */
     String config() default "";
 
     /**
      * The user (id or username) every authorization logs in as without the login and consent pages, such as
      * {@code "mari"}; empty (the default) for the mock's pages (then use {@link EkoolMock#loginAs(String)}).
+     *
+     * @return the auto-login user's id or username, or empty for none
      */
     String autoLogin() default "";
 
     /**
      * {@code true} to use one server for the whole test run, reset before each test, instead of one per class;
      * classes that share it never run at the same time (they hold the resource lock {@link EkoolMock#SHARED_SERVER_LOCK}).
+     *
+     * @return {@code true} for one shared server per test run, {@code false} for one per class
      */
     boolean shared() default false;
 
     /**
      * {@code true} to export the server's URLs and the default client's credentials as system properties with
      * the default names of {@link SystemPropertyNames#defaults()} for the duration of the class.
+     *
+     * @return {@code true} to export the settings as system properties while the class runs
      */
     boolean systemProperties() default false;
 }

@@ -24,7 +24,12 @@ public final class RecordedRequestAssert extends AbstractAssert<RecordedRequestA
         super(actual, RecordedRequestAssert.class);
     }
 
-    /** The request was for {@code endpoint}. */
+    /**
+     * The request was for {@code endpoint}.
+     *
+     * @param endpoint the endpoint the request must have been for
+     * @return this assertion, for chaining
+     */
     public RecordedRequestAssert isFor(Endpoint endpoint) {
         isNotNull();
         if (actual.endpoint() != endpoint) {
@@ -34,17 +39,30 @@ public final class RecordedRequestAssert extends AbstractAssert<RecordedRequestA
         return this;
     }
 
-    /** The request was to the token endpoint ({@code POST /oauth/token}, RFC 6749 §3.2). */
+    /**
+     * The request was to the token endpoint ({@code POST /oauth/token}, RFC 6749 §3.2).
+     *
+     * @return this assertion, for chaining
+     */
     public RecordedRequestAssert isTokenRequest() {
         return isFor(Endpoint.TOKEN);
     }
 
-    /** The request was to the authorization endpoint ({@code GET /oauth/authorize}, RFC 6749 §3.1). */
+    /**
+     * The request was to the authorization endpoint ({@code GET /oauth/authorize}, RFC 6749 §3.1).
+     *
+     * @return this assertion, for chaining
+     */
     public RecordedRequestAssert isAuthorizationRequest() {
         return isFor(Endpoint.AUTHORIZE);
     }
 
-    /** The mock answered with this HTTP status. */
+    /**
+     * The mock answered with this HTTP status.
+     *
+     * @param status the expected HTTP status code, such as 200
+     * @return this assertion, for chaining
+     */
     public RecordedRequestAssert hasStatus(int status) {
         isNotNull();
         if (actual.status() != status) {
@@ -54,7 +72,12 @@ public final class RecordedRequestAssert extends AbstractAssert<RecordedRequestA
         return this;
     }
 
-    /** The token request's {@code grant_type} was {@code grantType}, such as {@code authorization_code} (RFC 6749 §4.1.3). */
+    /**
+     * The token request's {@code grant_type} was {@code grantType}, such as {@code authorization_code} (RFC 6749 §4.1.3).
+     *
+     * @param grantType the expected {@code grant_type}, such as {@code authorization_code} or {@code refresh_token}
+     * @return this assertion, for chaining
+     */
     public RecordedRequestAssert hasGrantType(String grantType) {
         isNotNull();
         if (!Objects.equals(actual.grantType(), grantType)) {
@@ -64,7 +87,12 @@ public final class RecordedRequestAssert extends AbstractAssert<RecordedRequestA
         return this;
     }
 
-    /** The request named this client (query, form field or HTTP Basic). */
+    /**
+     * The request named this client (query, form field or HTTP Basic).
+     *
+     * @param clientId the expected client id
+     * @return this assertion, for chaining
+     */
     public RecordedRequestAssert hasClientId(String clientId) {
         isNotNull();
         if (!Objects.equals(actual.clientId(), clientId)) {
@@ -74,37 +102,69 @@ public final class RecordedRequestAssert extends AbstractAssert<RecordedRequestA
         return this;
     }
 
-    /** The request named this client. */
+    /**
+     * The request named this client.
+     *
+     * @param clientId the expected client id
+     * @return this assertion, for chaining
+     */
     public RecordedRequestAssert hasClientId(ClientId clientId) {
         return hasClientId(clientId.value());
     }
 
-    /** The client authenticated with HTTP Basic ({@code client_secret_basic}, RFC 6749 §2.3.1). */
+    /**
+     * The client authenticated with HTTP Basic ({@code client_secret_basic}, RFC 6749 §2.3.1).
+     *
+     * @return this assertion, for chaining
+     */
     public RecordedRequestAssert usedClientSecretBasic() {
         return usedAuthMethod(AuthMethod.BASIC, "client_secret_basic (HTTP Basic)");
     }
 
-    /** The client authenticated with form fields ({@code client_secret_post}, RFC 6749 §2.3.1). */
+    /**
+     * The client authenticated with form fields ({@code client_secret_post}, RFC 6749 §2.3.1).
+     *
+     * @return this assertion, for chaining
+     */
     public RecordedRequestAssert usedClientSecretPost() {
         return usedAuthMethod(AuthMethod.POST, "client_secret_post (form fields)");
     }
 
-    /** The request carried no client authentication. */
+    /**
+     * The request carried no client authentication.
+     *
+     * @return this assertion, for chaining
+     */
     public RecordedRequestAssert usedNoClientAuthentication() {
         return usedAuthMethod(AuthMethod.NONE, "no client authentication");
     }
 
-    /** The request's {@code redirect_uri} was exactly {@code redirectUri} (RFC 6749 §4.1.3, exact match per RFC 9700 §4.1.3). */
+    /**
+     * The request's {@code redirect_uri} was exactly {@code redirectUri} (RFC 6749 §4.1.3, exact match per RFC 9700 §4.1.3).
+     *
+     * @param redirectUri the expected redirect URI, compared as a string, exactly
+     * @return this assertion, for chaining
+     */
     public RecordedRequestAssert hasRedirectUri(String redirectUri) {
         return hasParam("redirect_uri", redirectUri);
     }
 
-    /** The request's {@code redirect_uri} was exactly {@code redirectUri}. */
+    /**
+     * The request's {@code redirect_uri} was exactly {@code redirectUri}.
+     *
+     * @param redirectUri the expected redirect URI, compared exactly
+     * @return this assertion, for chaining
+     */
     public RecordedRequestAssert hasRedirectUri(URI redirectUri) {
         return hasRedirectUri(redirectUri.toString());
     }
 
-    /** The request's {@code redirect_uri} was exactly {@code redirectUri}. */
+    /**
+     * The request's {@code redirect_uri} was exactly {@code redirectUri}.
+     *
+     * @param redirectUri the expected redirect URI, compared exactly
+     * @return this assertion, for chaining
+     */
     public RecordedRequestAssert hasRedirectUri(RedirectUri redirectUri) {
         return hasRedirectUri(redirectUri.value());
     }
@@ -113,6 +173,8 @@ public final class RecordedRequestAssert extends AbstractAssert<RecordedRequestA
      * The request used PKCE (RFC 7636): an authorization request with {@code code_challenge} and
      * {@code code_challenge_method=S256} (§4.3, the method RFC 9700 §2.1.1 requires), or a token request with a
      * {@code code_verifier} (§4.5).
+     *
+     * @return this assertion, for chaining
      */
     public RecordedRequestAssert usedPkce() {
         isNotNull();
@@ -133,7 +195,11 @@ public final class RecordedRequestAssert extends AbstractAssert<RecordedRequestA
         return this;
     }
 
-    /** The request sent neither {@code code_challenge} nor {@code code_verifier}. */
+    /**
+     * The request sent neither {@code code_challenge} nor {@code code_verifier}.
+     *
+     * @return this assertion, for chaining
+     */
     public RecordedRequestAssert didNotUsePkce() {
         isNotNull();
         if (actual.usedPkce()) {
@@ -143,7 +209,12 @@ public final class RecordedRequestAssert extends AbstractAssert<RecordedRequestA
         return this;
     }
 
-    /** The request's {@code scope} parameter contained this scope token (RFC 6749 §3.3). */
+    /**
+     * The request's {@code scope} parameter contained this scope token (RFC 6749 §3.3).
+     *
+     * @param scope one scope token, such as {@code users-basic}
+     * @return this assertion, for chaining
+     */
     public RecordedRequestAssert hasScope(String scope) {
         isNotNull();
         Optional<String> sent = actual.param("scope");
@@ -155,17 +226,31 @@ public final class RecordedRequestAssert extends AbstractAssert<RecordedRequestA
         return this;
     }
 
-    /** The request's {@code scope} parameter was exactly these scopes, in this order. */
+    /**
+     * The request's {@code scope} parameter was exactly these scopes, in this order.
+     *
+     * @param scopes the expected scopes, in order
+     * @return this assertion, for chaining
+     */
     public RecordedRequestAssert hasScopes(Scopes scopes) {
         return hasParam("scope", scopes.format());
     }
 
-    /** The request sent a {@code state} parameter (RFC 6749 §10.12). */
+    /**
+     * The request sent a {@code state} parameter (RFC 6749 §10.12).
+     *
+     * @return this assertion, for chaining
+     */
     public RecordedRequestAssert hasState() {
         return hasParam("state");
     }
 
-    /** The request sent this parameter (query or form), whatever its value. */
+    /**
+     * The request sent this parameter (query or form), whatever its value.
+     *
+     * @param name the parameter's name, such as {@code code_verifier}
+     * @return this assertion, for chaining
+     */
     public RecordedRequestAssert hasParam(String name) {
         isNotNull();
         if (!actual.hasParam(name)) {
@@ -174,7 +259,13 @@ public final class RecordedRequestAssert extends AbstractAssert<RecordedRequestA
         return this;
     }
 
-    /** The request sent this parameter with this (first) value; secret parameters are recorded as {@code ****}. */
+    /**
+     * The request sent this parameter with this (first) value; secret parameters are recorded as {@code ****}.
+     *
+     * @param name the parameter's name, such as {@code code_verifier}
+     * @param value the expected first value ({@code ****} for a masked secret)
+     * @return this assertion, for chaining
+     */
     public RecordedRequestAssert hasParam(String name, String value) {
         hasParam(name);
         Optional<String> sent = actual.param(name);
@@ -184,7 +275,12 @@ public final class RecordedRequestAssert extends AbstractAssert<RecordedRequestA
         return this;
     }
 
-    /** The request did not send this parameter. */
+    /**
+     * The request did not send this parameter.
+     *
+     * @param name the parameter's name, such as {@code code_verifier}
+     * @return this assertion, for chaining
+     */
     public RecordedRequestAssert doesNotHaveParam(String name) {
         isNotNull();
         if (actual.hasParam(name)) {
@@ -193,7 +289,13 @@ public final class RecordedRequestAssert extends AbstractAssert<RecordedRequestA
         return this;
     }
 
-    /** The request sent this header (case-insensitive name) with this value; credentials are recorded masked. */
+    /**
+     * The request sent this header (case-insensitive name) with this value; credentials are recorded masked.
+     *
+     * @param name the header's name, case-insensitive
+     * @param value the expected value, as recorded (credentials masked)
+     * @return this assertion, for chaining
+     */
     public RecordedRequestAssert hasHeader(String name, String value) {
         isNotNull();
         Optional<String> sent = actual.header(name);
@@ -204,7 +306,11 @@ public final class RecordedRequestAssert extends AbstractAssert<RecordedRequestA
         return this;
     }
 
-    /** The request carried {@code Authorization: Bearer ...} (RFC 6750 §2.1), as calls to {@code /user/me/basic} must. */
+    /**
+     * The request carried {@code Authorization: Bearer ...} (RFC 6750 §2.1), as calls to {@code /user/me/basic} must.
+     *
+     * @return this assertion, for chaining
+     */
     public RecordedRequestAssert usedBearerToken() {
         isNotNull();
         Optional<String> auth = actual.header("Authorization");

@@ -29,6 +29,11 @@ public record SystemPropertyNames(String loginUrl, String apiUrl, String clientI
     /**
      * Rejects blank names and a name used twice.
      *
+     * @param loginUrl the name for eKool's {@code login_url}, or {@code null} to leave it out
+     * @param apiUrl the name for eKool's {@code api_url}, or {@code null} to leave it out
+     * @param clientId the name for the default client's {@code client_id}, or {@code null} to leave it out
+     * @param clientSecret the name for the default client's {@code client_secret}, or {@code null} to leave it out
+     * @param redirectUri the name for the default client's first redirect URI, or {@code null} to leave it out
      * @throws IllegalArgumentException naming the component that is wrong
      */
     public SystemPropertyNames {
@@ -51,12 +56,21 @@ public record SystemPropertyNames(String loginUrl, String apiUrl, String clientI
         }
     }
 
-    /** {@code ekool.login-url}, {@code ekool.api-url}, {@code ekool.client-id}, {@code ekool.client-secret}, {@code ekool.redirect-uri}. */
+    /**
+     * {@code ekool.login-url}, {@code ekool.api-url}, {@code ekool.client-id}, {@code ekool.client-secret}, {@code ekool.redirect-uri}.
+     *
+     * @return the default names, all under {@code ekool.}
+     */
     public static SystemPropertyNames defaults() {
         return DEFAULTS;
     }
 
-    /** The default suffixes ({@code login-url}, {@code api-url}, {@code client-id}, ...) after {@code prefix}. */
+    /**
+     * The default suffixes ({@code login-url}, {@code api-url}, {@code client-id}, ...) after {@code prefix}.
+     *
+     * @param prefix the prefix, such as {@code myapp.ekool.}, put verbatim before each suffix
+     * @return names made of {@code prefix} and the default suffixes
+     */
     public static SystemPropertyNames withPrefix(String prefix) {
         if (prefix == null) {
             throw new IllegalArgumentException("prefix must not be null; use \"\" for none");
@@ -65,27 +79,52 @@ public record SystemPropertyNames(String loginUrl, String apiUrl, String clientI
                 prefix + "client-secret", prefix + "redirect-uri");
     }
 
-    /** These names with another name for the {@code login_url}, or {@code null} to leave it out. */
+    /**
+     * These names with another name for the {@code login_url}, or {@code null} to leave it out.
+     *
+     * @param name the property name for the {@code login_url}, or {@code null} to leave it out
+     * @return a copy with that name; this instance is unchanged
+     */
     public SystemPropertyNames withLoginUrl(String name) {
         return new SystemPropertyNames(name, apiUrl, clientId, clientSecret, redirectUri);
     }
 
-    /** These names with another name for the {@code api_url}, or {@code null} to leave it out. */
+    /**
+     * These names with another name for the {@code api_url}, or {@code null} to leave it out.
+     *
+     * @param name the property name for the {@code api_url}, or {@code null} to leave it out
+     * @return a copy with that name; this instance is unchanged
+     */
     public SystemPropertyNames withApiUrl(String name) {
         return new SystemPropertyNames(loginUrl, name, clientId, clientSecret, redirectUri);
     }
 
-    /** These names with another name for the client id, or {@code null} to leave it out. */
+    /**
+     * These names with another name for the client id, or {@code null} to leave it out.
+     *
+     * @param name the property name for the client id, or {@code null} to leave it out
+     * @return a copy with that name; this instance is unchanged
+     */
     public SystemPropertyNames withClientId(String name) {
         return new SystemPropertyNames(loginUrl, apiUrl, name, clientSecret, redirectUri);
     }
 
-    /** These names with another name for the client secret, or {@code null} to leave it out. */
+    /**
+     * These names with another name for the client secret, or {@code null} to leave it out.
+     *
+     * @param name the property name for the client secret, or {@code null} to leave it out
+     * @return a copy with that name; this instance is unchanged
+     */
     public SystemPropertyNames withClientSecret(String name) {
         return new SystemPropertyNames(loginUrl, apiUrl, clientId, name, redirectUri);
     }
 
-    /** These names with another name for the redirect URI, or {@code null} to leave it out. */
+    /**
+     * These names with another name for the redirect URI, or {@code null} to leave it out.
+     *
+     * @param name the property name for the redirect URI, or {@code null} to leave it out
+     * @return a copy with that name; this instance is unchanged
+     */
     public SystemPropertyNames withRedirectUri(String name) {
         return new SystemPropertyNames(loginUrl, apiUrl, clientId, clientSecret, name);
     }

@@ -18,7 +18,11 @@ public final class TokenResponseAssert extends AbstractAssert<TokenResponseAsser
         super(actual, TokenResponseAssert.class);
     }
 
-    /** The token type is {@code Bearer} (RFC 6750). */
+    /**
+     * The token type is {@code Bearer} (RFC 6750).
+     *
+     * @return this assertion, for chaining
+     */
     public TokenResponseAssert isBearer() {
         isNotNull();
         if (!"Bearer".equalsIgnoreCase(actual.tokenType())) {
@@ -27,7 +31,12 @@ public final class TokenResponseAssert extends AbstractAssert<TokenResponseAsser
         return this;
     }
 
-    /** The access token carries this scope. */
+    /**
+     * The access token carries this scope.
+     *
+     * @param scope one scope token, such as {@code users-basic}
+     * @return this assertion, for chaining
+     */
     public TokenResponseAssert hasScope(String scope) {
         isNotNull();
         if (!actual.scopes().contains(Scope.of(scope))) {
@@ -36,7 +45,12 @@ public final class TokenResponseAssert extends AbstractAssert<TokenResponseAsser
         return this;
     }
 
-    /** The tokens act for this user ({@code sub}). */
+    /**
+     * The tokens act for this user ({@code sub}).
+     *
+     * @param userId the expected user id ({@code sub})
+     * @return this assertion, for chaining
+     */
     public TokenResponseAssert isForUser(String userId) {
         isNotNull();
         if (!Objects.equals(actual.userId(), userId)) {
@@ -45,7 +59,12 @@ public final class TokenResponseAssert extends AbstractAssert<TokenResponseAsser
         return this;
     }
 
-    /** The tokens were issued to this client ({@code aud}). */
+    /**
+     * The tokens were issued to this client ({@code aud}).
+     *
+     * @param clientId the expected client id ({@code aud})
+     * @return this assertion, for chaining
+     */
     public TokenResponseAssert isForClient(ClientId clientId) {
         isNotNull();
         if (!actual.clientId().equals(clientId)) {
@@ -54,7 +73,11 @@ public final class TokenResponseAssert extends AbstractAssert<TokenResponseAsser
         return this;
     }
 
-    /** A refresh token was issued (RFC 6749 §5.1). */
+    /**
+     * A refresh token was issued (RFC 6749 §5.1).
+     *
+     * @return this assertion, for chaining
+     */
     public TokenResponseAssert hasRefreshToken() {
         isNotNull();
         if (actual.refreshToken() == null) {
@@ -63,7 +86,11 @@ public final class TokenResponseAssert extends AbstractAssert<TokenResponseAsser
         return this;
     }
 
-    /** No refresh token was issued. */
+    /**
+     * No refresh token was issued.
+     *
+     * @return this assertion, for chaining
+     */
     public TokenResponseAssert hasNoRefreshToken() {
         isNotNull();
         if (actual.refreshToken() != null) {
@@ -72,7 +99,12 @@ public final class TokenResponseAssert extends AbstractAssert<TokenResponseAsser
         return this;
     }
 
-    /** The access token lives exactly this long ({@code expires_in}, whole seconds). */
+    /**
+     * The access token lives exactly this long ({@code expires_in}, whole seconds).
+     *
+     * @param lifetime the expected lifetime, in whole seconds
+     * @return this assertion, for chaining
+     */
     public TokenResponseAssert expiresIn(Duration lifetime) {
         isNotNull();
         if (actual.expiresIn() != lifetime.toSeconds()) {
@@ -81,7 +113,11 @@ public final class TokenResponseAssert extends AbstractAssert<TokenResponseAsser
         return this;
     }
 
-    /** The access token is a compact JWS (three base64url parts), as eKool's Passport tokens are. */
+    /**
+     * The access token is a compact JWS (three base64url parts), as eKool's Passport tokens are.
+     *
+     * @return this assertion, for chaining
+     */
     public TokenResponseAssert hasJwtAccessToken() {
         isNotNull();
         if (!actual.accessToken().matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+")) {

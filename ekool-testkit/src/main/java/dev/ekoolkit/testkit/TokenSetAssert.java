@@ -17,7 +17,11 @@ public final class TokenSetAssert extends AbstractAssert<TokenSetAssert, TokenSe
         super(actual, TokenSetAssert.class);
     }
 
-    /** The token type is {@code Bearer} (RFC 6750). */
+    /**
+     * The token type is {@code Bearer} (RFC 6750).
+     *
+     * @return this assertion, for chaining
+     */
     public TokenSetAssert isBearer() {
         isNotNull();
         if (!"Bearer".equalsIgnoreCase(actual.tokenType())) {
@@ -26,7 +30,12 @@ public final class TokenSetAssert extends AbstractAssert<TokenSetAssert, TokenSe
         return this;
     }
 
-    /** The granted scopes include this one. */
+    /**
+     * The granted scopes include this one.
+     *
+     * @param scope a scope, such as {@code users-basic}
+     * @return this assertion, for chaining
+     */
     public TokenSetAssert hasScope(String scope) {
         isNotNull();
         if (!actual.scopes().contains(Scope.of(scope))) {
@@ -35,7 +44,11 @@ public final class TokenSetAssert extends AbstractAssert<TokenSetAssert, TokenSe
         return this;
     }
 
-    /** A refresh token came with the access token. */
+    /**
+     * A refresh token came with the access token.
+     *
+     * @return this assertion, for chaining
+     */
     public TokenSetAssert hasRefreshToken() {
         isNotNull();
         if (!actual.hasRefreshToken()) {
@@ -44,7 +57,12 @@ public final class TokenSetAssert extends AbstractAssert<TokenSetAssert, TokenSe
         return this;
     }
 
-    /** The server gave this lifetime ({@code expires_in}). */
+    /**
+     * The server gave this lifetime ({@code expires_in}).
+     *
+     * @param lifetime the expected lifetime, to the second
+     * @return this assertion, for chaining
+     */
     public TokenSetAssert expiresIn(Duration lifetime) {
         isNotNull();
         if (!Objects.equals(actual.expiresIn(), lifetime)) {

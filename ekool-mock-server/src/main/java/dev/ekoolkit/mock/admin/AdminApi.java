@@ -46,13 +46,22 @@ public final class AdminApi {
     private final MockControl control;
     private final AdminGuard guard;
 
-    /** The admin API of one server: HTTP mapped onto {@code control}, every request checked by {@code guard}. */
+    /**
+     * The admin API of one server: HTTP mapped onto {@code control}, every request checked by {@code guard}.
+     *
+     * @param control the server control the requests are mapped onto
+     * @param guard the guard that checks every request
+     */
     public AdminApi(MockControl control, AdminGuard guard) {
         this.control = control;
         this.guard = guard;
     }
 
-    /** Declares the routes. */
+    /**
+     * Declares the routes.
+     *
+     * @param routes the Javalin routes configuration to declare the admin routes in
+     */
     public void register(RoutesConfig routes) {
         register(new Routes(routes));
     }

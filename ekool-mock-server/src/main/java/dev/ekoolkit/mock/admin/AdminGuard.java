@@ -64,6 +64,7 @@ public final class AdminGuard {
     /**
      * Lets the request through or throws the refusal.
      *
+     * @param ctx the admin API request
      * @throws EkoolOAuthException {@code invalid_token} (401) without the admin token when one is required;
      *                             {@code access_denied} (403) for a non-loopback caller or Host, another origin or
      *                             another site; {@code invalid_request} (415) for a body that is not JSON
@@ -84,6 +85,7 @@ public final class AdminGuard {
     /**
      * Lets the request through or throws the refusal; the rules of {@link #check(Context)} without HTTP.
      *
+     * @param request the admin API request, without HTTP
      * @throws EkoolOAuthException as {@link #check(Context)}
      */
     public void check(AdminRequest request) {

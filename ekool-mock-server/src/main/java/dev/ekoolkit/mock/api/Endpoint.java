@@ -31,22 +31,39 @@ public enum Endpoint {
         this.path = path;
     }
 
-    /** The main HTTP method, such as {@code POST}. */
+    /**
+     * The main HTTP method, such as {@code POST}.
+     *
+     * @return the HTTP method, upper case
+     */
     public String method() {
         return method;
     }
 
-    /** The path, such as {@code /oauth/token}. */
+    /**
+     * The path, such as {@code /oauth/token}.
+     *
+     * @return the path, starting with {@code /}
+     */
     public String path() {
         return path;
     }
 
-    /** The lower-case name used by the admin API, such as {@code user_basic}. */
+    /**
+     * The lower-case name used by the admin API, such as {@code user_basic}.
+     *
+     * @return the admin API name, lower case
+     */
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The endpoint for an admin API name ({@code token}, {@code user_basic}, ...) or a path, ignoring case. */
+    /**
+     * The endpoint for an admin API name ({@code token}, {@code user_basic}, ...) or a path, ignoring case.
+     *
+     * @param nameOrPath an admin API name or a path, in any case
+     * @return the endpoint, or empty when none matches
+     */
     public static Optional<Endpoint> find(String nameOrPath) {
         if (nameOrPath == null) {
             return Optional.empty();
@@ -57,7 +74,12 @@ public enum Endpoint {
                 .findFirst();
     }
 
-    /** The endpoint whose path is {@code path}, if any. */
+    /**
+     * The endpoint whose path is {@code path}, if any.
+     *
+     * @param path a request path, such as {@code /oauth/token}
+     * @return the endpoint, or empty when no endpoint has this path
+     */
     public static Optional<Endpoint> forPath(String path) {
         return Arrays.stream(values()).filter(e -> e.path.equals(path)).findFirst();
     }

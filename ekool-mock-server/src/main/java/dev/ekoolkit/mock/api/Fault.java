@@ -33,6 +33,11 @@ public record Fault(Kind kind, String error, String errorDescription, int status
     /**
      * Validates the combination.
      *
+     * @param kind an OAuth error or a bare status
+     * @param error the OAuth error code (RFC 6749 §5.2), or {@code null} for a bare status
+     * @param errorDescription the description, or {@code null} for a bare status
+     * @param status the HTTP status: 400 to 599 for an OAuth error; 200 to 599 except 204 and 304 for a bare status
+     * @param times how many consecutive requests get this fault, at least 1
      * @throws IllegalArgumentException naming the field that is wrong
      */
     public Fault {
@@ -62,27 +67,55 @@ public record Fault(Kind kind, String error, String errorDescription, int status
         }
     }
 
-    /** The OAuth error {@code error} with the HTTP status RFC 6749/6750 give it (401 for {@code invalid_client}, else mostly 400). */
+    /**
+     * The OAuth error {@code error} with the HTTP status RFC 6749/6750 give it (401 for {@code invalid_client}, else
+     * mostly 400).
+     *
+     * @param error the OAuth error code (RFC 6749 §5.2), such as {@code invalid_grant}
+     * @param description the {@code error_description}, or {@code null} for none
+     * @return a fault for one request
+     */
     public static Fault oauthError(String error, String description) {
         return new Fault(Kind.OAUTH_ERROR, error, description, EkoolOAuthException.defaultStatus(error), 1);
     }
 
-    /** The OAuth error {@code error} with an explicit HTTP status. */
+    /**
+     * The OAuth error {@code error} with an explicit HTTP status.
+     *
+     * @param error the OAuth error code (RFC 6749 §5.2), such as {@code invalid_grant}
+     * @param description the {@code error_description}, or {@code null} for none
+     * @param status the HTTP status, 400 to 599
+     * @return a fault for one request
+     */
     public static Fault oauthError(String error, String description, int status) {
         return new Fault(Kind.OAUTH_ERROR, error, description, status, 1);
     }
 
-    /** A bare HTTP status, such as 502 or 503, with a plain-text body. */
+    /**
+     * A bare HTTP status, such as 502 or 503, with a plain-text body.
+     *
+     * @param status the HTTP status, 200 to 599 except 204 and 304
+     * @return a fault for one request
+     */
     public static Fault httpStatus(int status) {
         return new Fault(Kind.HTTP_STATUS, null, null, status, 1);
     }
 
-    /** This fault for the next {@code n} requests instead of one. */
+    /**
+     * This fault for the next {@code n} requests instead of one.
+     *
+     * @param n how many consecutive requests get this fault, at least 1
+     * @return a copy for {@code n} requests; this instance is unchanged
+     */
     public Fault times(int n) {
         return new Fault(kind, error, errorDescription, status, n);
     }
 
-    /** This fault as the exception the server's error mapping turns into a response. */
+    /**
+     * This fault as the exception the server's error mapping turns into a response.
+     *
+     * @return the exception carrying this fault's error, description and status
+     */
     public EkoolOAuthException toException() {
         return new EkoolOAuthException(error, errorDescription, status);
     }

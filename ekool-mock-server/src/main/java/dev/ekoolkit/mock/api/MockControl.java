@@ -23,12 +23,17 @@ import java.util.Optional;
  */
 public interface MockControl {
 
-    /** Every registered client, in registration order; immutable. */
+    /**
+     * Every registered client, in registration order; immutable.
+     *
+     * @return the registered clients, unmodifiable
+     */
     List<MockClient> clients();
 
     /**
      * Registers a client; its credentials work at once.
      *
+     * @param client the client to register; its id must not be in use yet
      * @return the client
      * @throws IllegalArgumentException when the id is taken or a scope is unknown to the server
      */
@@ -38,6 +43,7 @@ public interface MockControl {
      * Registers a client for a registration request (the e-mail eKool asks for), with freshly generated
      * 32/40-character credentials, as eKool's e-mail reply would deliver them.
      *
+     * @param request the registration request, naming the application and its redirect URIs
      * @return the client with its generated credentials
      * @throws IllegalArgumentException when a requested scope is unknown to the server
      */
@@ -46,20 +52,32 @@ public interface MockControl {
     /**
      * Replaces the registered client that has the same id in one step; tokens already issued to it stay valid.
      *
+     * @param client the client's new state; a client with its id must be registered
      * @return the client
      * @throws IllegalArgumentException when no client has that id or a scope is unknown to the server
      */
     MockClient updateClient(MockClient client);
 
-    /** Removes a client and revokes every token issued to it; {@code true} when it was registered. */
+    /**
+     * Removes a client and revokes every token issued to it; {@code true} when it was registered.
+     *
+     * @param id the id of the client to remove
+     * @return {@code true} when the client was registered and is now removed
+     */
     boolean removeClient(ClientId id);
 
-    /** Every user, in order; immutable. */
+    /**
+     * Every user, in order; immutable.
+     *
+     * @return the users, unmodifiable
+     */
     List<MockUser> users();
 
     /**
      * The user with this id, or else this username (ignoring case).
      *
+     * @param idOrUsername a user's id, or a username in any case
+     * @return the matching user, never {@code null}
      * @throws IllegalArgumentException naming the users when none matches
      */
     MockUser user(String idOrUsername);
@@ -67,6 +85,7 @@ public interface MockControl {
     /**
      * Adds a user who can log in at once.
      *
+     * @param user the user to add; its id and username must not be in use yet
      * @return the user
      * @throws IllegalArgumentException when the id or username is taken or a child id is unknown
      */
@@ -76,6 +95,7 @@ public interface MockControl {
      * Makes the next authorization log in as this user, skipping the login and consent pages (one-shot; takes
      * precedence over auto-login).
      *
+     * @param userIdOrUsername the user's id or username
      * @throws IllegalArgumentException when no user has this id or username
      */
     void loginAs(String userIdOrUsername);
@@ -83,6 +103,7 @@ public interface MockControl {
     /**
      * Turns persistent auto-login on for a user (every authorization skips the pages), or off with {@code null}.
      *
+     * @param userIdOrUsernameOrNull the user's id or username, or {@code null} to turn auto-login off
      * @throws IllegalArgumentException when no user has this id or username
      */
     void autoLogin(String userIdOrUsernameOrNull);
@@ -91,6 +112,7 @@ public interface MockControl {
      * A valid token pair as if the user had logged in to the client and approved {@code scopes}, without any
      * browser or HTTP request.
      *
+     * @return the token pair, as the token endpoint would have issued it
      * @param userIdOrUsername the user
      * @param clientIdOrNull   the client, or {@code null} for the first registered client
      * @param scopesOrNull     the scopes, each allowed for the client, or {@code null} for every scope it allows
@@ -101,6 +123,8 @@ public interface MockControl {
     /**
      * Serves {@code fault} for the next {@link Fault#times()} requests to {@code endpoint}.
      *
+     * @param endpoint the endpoint whose next requests fail
+     * @param fault what to answer and for how many requests
      * @throws IllegalStateException when a thousand faults and delays are already queued
      */
     void failNext(Endpoint endpoint, Fault fault);
@@ -108,6 +132,8 @@ public interface MockControl {
     /**
      * Delays the answer to the next request to {@code endpoint}.
      *
+     * @param endpoint the endpoint whose next request is delayed
+     * @param delay how long to hold the answer back, 0 to 5 minutes
      * @throws IllegalArgumentException unless from 0 to 5 minutes
      */
     void delayNext(Endpoint endpoint, Duration delay);
@@ -115,23 +141,35 @@ public interface MockControl {
     /** Drops every queued fault and delay. */
     void clearFaults();
 
-    /** Every recorded request, oldest first (bounded; secrets masked); an immutable snapshot. */
+    /**
+     * Every recorded request, oldest first (bounded; secrets masked); an immutable snapshot.
+     *
+     * @return the recorded requests, unmodifiable
+     */
     List<RecordedRequest> requests();
 
     /**
      * The oldest recorded request not yet taken, waiting up to {@code timeout}; empty when none arrives in time
      * (as {@link java.util.concurrent.BlockingQueue#poll(long, java.util.concurrent.TimeUnit)}).
+     *
+     * @param timeout how long to wait at most
+     * @return the oldest request not yet taken, or empty when none arrives in time
      */
     Optional<RecordedRequest> pollRequest(Duration timeout);
 
     /**
      * Moves the server's clock forward, to expire codes and tokens without sleeping.
      *
+     * @param duration how far to move the clock forward, zero or positive
      * @throws IllegalArgumentException when {@code duration} is negative
      */
     void advanceClock(Duration duration);
 
-    /** The server's clock: the built clock (default system UTC) plus what {@link #advanceClock} added. */
+    /**
+     * The server's clock: the built clock (default system UTC) plus what {@link #advanceClock} added.
+     *
+     * @return the server's current clock
+     */
     Clock clock();
 
     /**

@@ -25,7 +25,18 @@ import java.util.Optional;
 public record TokenResponse(String tokenType, String accessToken, String refreshToken, long expiresIn, Scopes scopes,
                             String userId, ClientId clientId) {
 
-    /** Requires the non-nullable parts. */
+    /**
+     * Requires the non-nullable parts.
+     *
+     * @param tokenType always {@code Bearer}
+     * @param accessToken the access token, an RS256 JWT with {@code aud}, {@code jti}, {@code iat}, {@code nbf}, {@code
+     *                    exp}, {@code sub} and {@code scopes}
+     * @param refreshToken the opaque refresh token, or {@code null} when none was issued ({@code client_credentials})
+     * @param expiresIn the access token's lifetime in seconds
+     * @param scopes the scopes the access token carries
+     * @param userId the user the tokens act for ({@code sub}), or {@code null} for a client-only token
+     * @param clientId the client the tokens were issued to ({@code aud})
+     */
     public TokenResponse {
         Objects.requireNonNull(tokenType, "tokenType");
         Objects.requireNonNull(accessToken, "accessToken");
@@ -33,7 +44,11 @@ public record TokenResponse(String tokenType, String accessToken, String refresh
         Objects.requireNonNull(clientId, "clientId");
     }
 
-    /** The refresh token, if one was issued. */
+    /**
+     * The refresh token, if one was issued.
+     *
+     * @return the refresh token, or empty when none was issued
+     */
     public Optional<String> refreshTokenOptional() {
         return Optional.ofNullable(refreshToken);
     }
@@ -41,6 +56,8 @@ public record TokenResponse(String tokenType, String accessToken, String refresh
     /**
      * The Passport-shaped JSON fields, in the order the token endpoint writes them: {@code token_type},
      * {@code expires_in}, {@code access_token} and, when one was issued, {@code refresh_token}.
+     *
+     * @return a new map of the JSON fields, in wire order
      */
     public Map<String, Object> toWire() {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -49,7 +49,12 @@ public final class AuthorizeEndpoint implements ParsedEndpoint<AuthorizeEndpoint
     private final MockRuntime rt;
     private final LoginHandlers login;
 
-    /** The endpoint of one server; a request without a chosen user continues at {@code login}. */
+    /**
+     * The endpoint of one server; a request without a chosen user continues at {@code login}.
+     *
+     * @param rt the runtime of the server this endpoint belongs to
+     * @param login the login handlers that show the pages when no user is chosen
+     */
     public AuthorizeEndpoint(MockRuntime rt, LoginHandlers login) {
         this.rt = rt;
         this.login = login;
@@ -95,6 +100,11 @@ public final class AuthorizeEndpoint implements ParsedEndpoint<AuthorizeEndpoint
     /**
      * Issues a code for an approved request and returns the redirect URI carrying it and the state
      * (RFC 6749 §4.1.2).
+     *
+     * @param rt the runtime of the server
+     * @param request the approved authorization request
+     * @param user the user who approved it
+     * @return the client's redirect URI with {@code code} and, when sent, {@code state}
      */
     public static String issueCode(MockRuntime rt, AuthorizationContext request, MockUser user) {
         String code = Randoms.token(32);

@@ -40,12 +40,22 @@ public final class LoginHandlers {
 
     private final MockRuntime rt;
 
-    /** The login handlers of one server. */
+    /**
+     * The login handlers of one server.
+     *
+     * @param rt the runtime of the server these handlers belong to
+     */
     public LoginHandlers(MockRuntime rt) {
         this.rt = rt;
     }
 
-    /** Starts a login for a validated request and shows the login page. */
+    /**
+     * Starts a login for a validated request and shows the login page.
+     *
+     * @param call the authorization request, already opened by the pipeline
+     * @param request the validated authorization request
+     * @param client the client that sent it
+     */
     public void begin(Call call, AuthorizationContext request, MockClient client) {
         Context ctx = call.ctx();
         String browser = ctx.cookie(BROWSER_COOKIE);
@@ -59,7 +69,11 @@ public final class LoginHandlers {
         call.page(200, "Log in", LoginViews.login(login, client, rt.state().users().list(), null));
     }
 
-    /** {@code POST /oauth/login}: one of the login forms. */
+    /**
+     * {@code POST /oauth/login}: one of the login forms.
+     *
+     * @param call the form submission
+     */
     public void login(Call call) {
         MockState state = rt.state();
         PendingLogin login = checked(call, state, PendingLogin.Stage.LOGIN);
@@ -112,7 +126,11 @@ public final class LoginHandlers {
         call.page(200, "Allow access", LoginViews.consent(consenting, client, user, rt.config()));
     }
 
-    /** {@code POST /oauth/login/confirm}: the user "confirmed" the Smart-ID / Mobile-ID verification code. */
+    /**
+     * {@code POST /oauth/login/confirm}: the user "confirmed" the Smart-ID / Mobile-ID verification code.
+     *
+     * @param call the form submission
+     */
     public void confirm(Call call) {
         MockState state = rt.state();
         PendingLogin login = checked(call, state, PendingLogin.Stage.VERIFY);
@@ -133,7 +151,11 @@ public final class LoginHandlers {
         call.page(200, "Allow access", LoginViews.consent(consenting, client, user, rt.config()));
     }
 
-    /** {@code POST /oauth/consent}: approve (a code) or deny ({@code access_denied}); deny works at any stage. */
+    /**
+     * {@code POST /oauth/consent}: approve (a code) or deny ({@code access_denied}); deny works at any stage.
+     *
+     * @param call the form submission
+     */
     public void consent(Call call) {
         Context ctx = call.ctx();
         MockState state = rt.state();

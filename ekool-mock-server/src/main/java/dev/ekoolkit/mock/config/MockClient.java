@@ -51,17 +51,30 @@ public record MockClient(ClientId id, ClientSecret secret, String name, List<Red
             this.wire = wire;
         }
 
-        /** The {@code grant_type} value on the wire, such as {@code authorization_code}. */
+        /**
+         * The {@code grant_type} value on the wire, such as {@code authorization_code}.
+         *
+         * @return the {@code grant_type} value, such as {@code authorization_code}
+         */
         public String wire() {
             return wire;
         }
 
-        /** The grant for a {@code grant_type} value, if the mock implements it. */
+        /**
+         * The grant for a {@code grant_type} value, if the mock implements it.
+         *
+         * @param wire a {@code grant_type} value, possibly {@code null}
+         * @return the grant, or empty when the mock does not implement it
+         */
         public static Optional<Grant> find(String wire) {
             return Arrays.stream(values()).filter(g -> g.wire.equals(wire)).findFirst();
         }
 
-        /** The grants a client gets unless configured otherwise: {@code authorization_code} and {@code refresh_token}. */
+        /**
+         * The grants a client gets unless configured otherwise: {@code authorization_code} and {@code refresh_token}.
+         *
+         * @return {@code authorization_code} and {@code refresh_token}
+         */
         public static Set<Grant> defaults() {
             return Collections.unmodifiableSet(EnumSet.of(AUTHORIZATION_CODE, REFRESH_TOKEN));
         }
@@ -75,6 +88,12 @@ public record MockClient(ClientId id, ClientSecret secret, String name, List<Red
     /**
      * Validates presence and non-emptiness and copies the collections.
      *
+     * @param id the 32-character client id
+     * @param secret the 40-character client secret
+     * @param name a display name shown on the consent page
+     * @param redirectUris the registered redirect URIs, in order; at least one
+     * @param allowedScopes the scopes the client may request; at least one
+     * @param allowedGrants the grant types the client may use at the token endpoint; at least one
      * @throws IllegalArgumentException naming the field that is wrong
      */
     public MockClient {
@@ -102,18 +121,35 @@ public record MockClient(ClientId id, ClientSecret secret, String name, List<Red
         allowedGrants = Collections.unmodifiableSet(EnumSet.copyOf(allowedGrants));
     }
 
-    /** A client with the default grants ({@code authorization_code}, {@code refresh_token}). */
+    /**
+     * A client with the default grants ({@code authorization_code}, {@code refresh_token}).
+     *
+     * @param credentials the client's id and secret
+     * @param name the display name the consent page shows
+     * @param redirectUris the registered redirect URIs, at least one
+     * @param allowedScopes the scopes the client may request
+     * @return the new client
+     */
     public static MockClient of(ClientCredentials credentials, String name, List<RedirectUri> redirectUris, Scopes allowedScopes) {
         return new MockClient(credentials.clientId(), credentials.clientSecret(), name, redirectUris, allowedScopes,
                 Grant.defaults());
     }
 
-    /** The id and secret as one value. */
+    /**
+     * The id and secret as one value.
+     *
+     * @return the client id and secret
+     */
     public ClientCredentials credentials() {
         return ClientCredentials.of(id, secret);
     }
 
-    /** {@code true} when {@code presented} is exactly one of the registered redirect URIs (RFC 9700 §4.1.3). */
+    /**
+     * {@code true} when {@code presented} is exactly one of the registered redirect URIs (RFC 9700 §4.1.3).
+     *
+     * @param presented the redirect URI a request presented, possibly {@code null}
+     * @return {@code true} for an exact (character-for-character) match
+     */
     public boolean hasRedirectUri(String presented) {
         for (RedirectUri uri : redirectUris) {
             if (uri.matches(presented)) {
@@ -123,37 +159,72 @@ public record MockClient(ClientId id, ClientSecret secret, String name, List<Red
         return false;
     }
 
-    /** {@code true} when the client may use {@code grant}. */
+    /**
+     * {@code true} when the client may use {@code grant}.
+     *
+     * @param grant a grant type
+     * @return {@code true} when {@code grant} is among the allowed grants
+     */
     public boolean allows(Grant grant) {
         return allowedGrants.contains(grant);
     }
 
-    /** This client with another secret. */
+    /**
+     * This client with another secret.
+     *
+     * @param newSecret the new client secret
+     * @return a copy with that secret; this instance is unchanged
+     */
     public MockClient withSecret(ClientSecret newSecret) {
         return new MockClient(id, newSecret, name, redirectUris, allowedScopes, allowedGrants);
     }
 
-    /** This client with another display name. */
+    /**
+     * This client with another display name.
+     *
+     * @param newName the new display name
+     * @return a copy with that name; this instance is unchanged
+     */
     public MockClient withName(String newName) {
         return new MockClient(id, secret, newName, redirectUris, allowedScopes, allowedGrants);
     }
 
-    /** This client with other redirect URIs. */
+    /**
+     * This client with other redirect URIs.
+     *
+     * @param uris the new redirect URIs, at least one
+     * @return a copy with those redirect URIs; this instance is unchanged
+     */
     public MockClient withRedirectUris(List<RedirectUri> uris) {
         return new MockClient(id, secret, name, uris, allowedScopes, allowedGrants);
     }
 
-    /** This client with other allowed scopes. */
+    /**
+     * This client with other allowed scopes.
+     *
+     * @param scopes the new allowed scopes
+     * @return a copy with those scopes; this instance is unchanged
+     */
     public MockClient withAllowedScopes(Scopes scopes) {
         return new MockClient(id, secret, name, redirectUris, scopes, allowedGrants);
     }
 
-    /** This client with other allowed grants, for example adding {@link Grant#CLIENT_CREDENTIALS}. */
+    /**
+     * This client with other allowed grants, for example adding {@link Grant#CLIENT_CREDENTIALS}.
+     *
+     * @param grants the new allowed grants, at least one
+     * @return a copy with those grants; this instance is unchanged
+     */
     public MockClient withAllowedGrants(Set<Grant> grants) {
         return new MockClient(id, secret, name, redirectUris, allowedScopes, grants);
     }
 
-    /** This client with other allowed grants. */
+    /**
+     * This client with other allowed grants.
+     *
+     * @param grants the new allowed grants, at least one
+     * @return a copy with those grants; this instance is unchanged
+     */
     public MockClient withAllowedGrants(Grant... grants) {
         return withAllowedGrants(new HashSet<>(Arrays.asList(grants)));
     }

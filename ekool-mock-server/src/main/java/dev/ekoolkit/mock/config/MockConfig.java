@@ -60,7 +60,12 @@ public record MockConfig(List<MockClient> clients, List<MockUser> users, List<Sc
      * @param description what it gives access to
      */
     public record ScopeDefinition(Scope scope, String description) {
-        /** Requires both parts and a non-blank description. */
+        /**
+         * Requires both parts and a non-blank description.
+         *
+         * @param scope the scope token
+         * @param description what it gives access to
+         */
         public ScopeDefinition {
             Objects.requireNonNull(scope, "scope");
             Objects.requireNonNull(description, "description");
@@ -69,7 +74,12 @@ public record MockConfig(List<MockClient> clients, List<MockUser> users, List<Sc
             }
         }
 
-        /** The definition of a scope from ekool-core's catalogue. */
+        /**
+         * The definition of a scope from ekool-core's catalogue.
+         *
+         * @param known a scope from ekool-core's catalogue
+         * @return the scope with ekool-core's description of it
+         */
         public static ScopeDefinition of(KnownScope known) {
             return new ScopeDefinition(known.scope(), known.description());
         }
@@ -84,7 +94,14 @@ public record MockConfig(List<MockClient> clients, List<MockUser> users, List<Sc
      * @param login             how long a started login (login and consent pages) may take (default 10 minutes)
      */
     public record TokenLifetimes(Duration accessToken, Duration refreshToken, Duration authorizationCode, Duration login) {
-        /** Requires positive durations of at least one second. */
+        /**
+         * Requires positive durations of at least one second.
+         *
+         * @param accessToken access token lifetime, the {@code expires_in} (default 1 hour, eKool's likely value)
+         * @param refreshToken refresh token lifetime, renewed on each rotation (default 30 days)
+         * @param authorizationCode authorization code lifetime (default 10 minutes, RFC 6749 §4.1.2)
+         * @param login how long a started login (login and consent pages) may take (default 10 minutes)
+         */
         public TokenLifetimes {
             requirePositive("accessToken", accessToken);
             requirePositive("refreshToken", refreshToken);
@@ -92,22 +109,41 @@ public record MockConfig(List<MockClient> clients, List<MockUser> users, List<Sc
             requirePositive("login", login);
         }
 
-        /** 1 hour, 30 days, 10 minutes, 10 minutes. */
+        /**
+         * 1 hour, 30 days, 10 minutes, 10 minutes.
+         *
+         * @return the default lifetimes
+         */
         public static TokenLifetimes defaults() {
             return new TokenLifetimes(Duration.ofHours(1), Duration.ofDays(30), Duration.ofMinutes(10), Duration.ofMinutes(10));
         }
 
-        /** These lifetimes with another access token lifetime. */
+        /**
+         * These lifetimes with another access token lifetime.
+         *
+         * @param d the access token lifetime, at least one second
+         * @return a copy with that lifetime; this instance is unchanged
+         */
         public TokenLifetimes withAccessToken(Duration d) {
             return new TokenLifetimes(d, refreshToken, authorizationCode, login);
         }
 
-        /** These lifetimes with another refresh token lifetime. */
+        /**
+         * These lifetimes with another refresh token lifetime.
+         *
+         * @param d the refresh token lifetime, at least one second
+         * @return a copy with that lifetime; this instance is unchanged
+         */
         public TokenLifetimes withRefreshToken(Duration d) {
             return new TokenLifetimes(accessToken, d, authorizationCode, login);
         }
 
-        /** These lifetimes with another authorization code lifetime. */
+        /**
+         * These lifetimes with another authorization code lifetime.
+         *
+         * @param d the authorization code lifetime, at least one second
+         * @return a copy with that lifetime; this instance is unchanged
+         */
         public TokenLifetimes withAuthorizationCode(Duration d) {
             return new TokenLifetimes(accessToken, refreshToken, d, login);
         }
@@ -133,12 +169,20 @@ public record MockConfig(List<MockClient> clients, List<MockUser> users, List<Sc
         /** Every authorization request must carry a {@code code_challenge} with the method {@code S256}. */
         S256;
 
-        /** The name in configuration files and on the command line: {@code optional}, {@code required} or {@code s256}. */
+        /**
+         * The name in configuration files and on the command line: {@code optional}, {@code required} or {@code s256}.
+         *
+         * @return the policy's name: {@code optional}, {@code required} or {@code s256}
+         */
         public String wire() {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        /** {@code true} unless PKCE is optional. */
+        /**
+         * {@code true} unless PKCE is optional.
+         *
+         * @return {@code true} when an authorization request without a {@code code_challenge} is refused
+         */
         public boolean requiresChallenge() {
             return this != OPTIONAL;
         }
@@ -146,6 +190,8 @@ public record MockConfig(List<MockClient> clients, List<MockUser> users, List<Sc
         /**
          * The policy with this {@linkplain #wire() name}.
          *
+         * @param value a policy name as {@link #wire()} gives it, matched exactly (lower case)
+         * @return the policy with that name
          * @throws IllegalArgumentException naming the accepted values and what was received
          */
         public static PkcePolicy parse(String value) {
@@ -168,7 +214,15 @@ public record MockConfig(List<MockClient> clients, List<MockUser> users, List<Sc
      * @param recordedRequests   requests kept in the journal; 0 turns recording off (default 1 000)
      */
     public record Limits(int pendingLogins, int authorizationCodes, int tokenFamilies, int recordedRequests) {
-        /** Requires positive bounds (the journal may be 0). */
+        /**
+         * Requires positive bounds (the journal may be 0).
+         *
+         * @param pendingLogins logins started at {@code /oauth/authorize} and not finished (default 10 000)
+         * @param authorizationCodes codes issued and not expired, used ones included for reuse detection (default 10
+         *                           000)
+         * @param tokenFamilies token families (one access and one refresh token each) (default 10 000)
+         * @param recordedRequests requests kept in the journal; 0 turns recording off (default 1 000)
+         */
         public Limits {
             requireAtLeast("pendingLogins", pendingLogins, 1);
             requireAtLeast("authorizationCodes", authorizationCodes, 1);
@@ -176,7 +230,11 @@ public record MockConfig(List<MockClient> clients, List<MockUser> users, List<Sc
             requireAtLeast("recordedRequests", recordedRequests, 0);
         }
 
-        /** 10 000 pending logins, codes and token families, and 1 000 recorded requests. */
+        /**
+         * 10 000 pending logins, codes and token families, and 1 000 recorded requests.
+         *
+         * @return the default limits
+         */
         public static Limits defaults() {
             return new Limits(10_000, 10_000, 10_000, 1_000);
         }
@@ -191,6 +249,14 @@ public record MockConfig(List<MockClient> clients, List<MockUser> users, List<Sc
     /**
      * Checks the tree as a whole: unique ids, known scopes, existing children, a private RSA key.
      *
+     * @param clients the clients, in order; the first is the default client; at least one
+     * @param users the users, in order
+     * @param scopes the scopes the server knows, with the description its consent page shows; at least one
+     * @param lifetimes how long codes and tokens live
+     * @param signingKey a fixed RSA signing key (with its private part) for reproducible tokens, or {@code null} to use
+     *                   a key generated once per JVM
+     * @param limits the bounds of everything a client can make the server store
+     * @param pkce when the authorization request must carry a PKCE {@code code_challenge} (RFC 7636)
      * @throws IllegalArgumentException naming the entry and the rule
      */
     public MockConfig {
@@ -233,7 +299,17 @@ public record MockConfig(List<MockClient> clients, List<MockUser> users, List<Sc
         }
     }
 
-    /** A configuration with PKCE optional ({@link PkcePolicy#OPTIONAL}); otherwise as the canonical constructor. */
+    /**
+     * A configuration with PKCE optional ({@link PkcePolicy#OPTIONAL}); otherwise as the canonical constructor.
+     *
+     * @param clients the clients, in order; the first is the default client; at least one
+     * @param users the users, in order
+     * @param scopes the scopes the server knows, with the description its consent page shows; at least one
+     * @param lifetimes how long codes and tokens live
+     * @param signingKey a fixed RSA signing key (with its private part) for reproducible tokens, or {@code null} to use
+     *                   a key generated once per JVM
+     * @param limits the bounds of everything a client can make the server store
+     */
     public MockConfig(List<MockClient> clients, List<MockUser> users, List<ScopeDefinition> scopes,
                       TokenLifetimes lifetimes, RSAKey signingKey, Limits limits) {
         this(clients, users, scopes, lifetimes, signingKey, limits, PkcePolicy.OPTIONAL);
@@ -244,12 +320,18 @@ public record MockConfig(List<MockClient> clients, List<MockUser> users, List<Sc
      * URIs {@link #DEMO_REDIRECT_URI} and {@link #DEMO_REDIRECT_URI_IPV4}, scope {@code users-basic}), a
      * student, her parent and a teacher (see {@link #defaultUsers()}), ekool-core's known scopes and the default
      * lifetimes and limits.
+     *
+     * @return the embedded default configuration
      */
     public static MockConfig defaults() {
         return Defaults.CONFIG;
     }
 
-    /** The demo client of {@link #defaults()}. */
+    /**
+     * The demo client of {@link #defaults()}.
+     *
+     * @return the demo client: {@link #DEMO_CLIENT_ID} with its secret, redirect URIs and scope
+     */
     public static MockClient demoClient() {
         return new MockClient(ClientId.of(DEMO_CLIENT_ID), ClientSecret.of(DEMO_CLIENT_SECRET), "eKool mock demo app",
                 List.of(RedirectUri.of(DEMO_REDIRECT_URI), RedirectUri.of(DEMO_REDIRECT_URI_IPV4)),
@@ -260,77 +342,142 @@ public record MockConfig(List<MockClient> clients, List<MockUser> users, List<Sc
      * The default users: student {@code mari} (id 100001, password {@code demo-student}), her parent
      * {@code tiina} (id 100002, {@code demo-parent}) and teacher {@code jaan} (id 100003,
      * {@code demo-teacher}), each with a valid (made-up) personal code.
+     *
+     * @return the three default users, in the order above; unmodifiable
      */
     public static List<MockUser> defaultUsers() {
         return Defaults.USERS;
     }
 
-    /** ekool-core's catalogue of known scopes ({@link KnownScope}), with their descriptions. */
+    /**
+     * ekool-core's catalogue of known scopes ({@link KnownScope}), with their descriptions.
+     *
+     * @return one definition per known scope, in ekool-core's order
+     */
     public static List<ScopeDefinition> knownScopes() {
         return Arrays.stream(KnownScope.values()).map(ScopeDefinition::of).toList();
     }
 
-    /** The client the server treats as default: the first one. */
+    /**
+     * The client the server treats as default: the first one.
+     *
+     * @return the first client, never {@code null} (a configuration has at least one)
+     */
     public MockClient defaultClient() {
         return clients.get(0);
     }
 
-    /** The definition of {@code scope}, if the server knows it. */
+    /**
+     * The definition of {@code scope}, if the server knows it.
+     *
+     * @param scope a scope token
+     * @return its definition, or empty when this configuration does not know the scope
+     */
     public Optional<ScopeDefinition> scope(Scope scope) {
         return scopes.stream().filter(s -> s.scope().equals(scope)).findFirst();
     }
 
-    /** The user with this id or (case-insensitive) username. */
+    /**
+     * The user with this id or (case-insensitive) username.
+     *
+     * @param idOrUsername a user's id, or username in any case
+     * @return the user, or empty when none matches
+     */
     public Optional<MockUser> user(String idOrUsername) {
         return users.stream().filter(u -> u.id().equals(idOrUsername)).findFirst()
                 .or(() -> users.stream().filter(u -> u.username().equalsIgnoreCase(idOrUsername)).findFirst());
     }
 
-    /** This configuration with other clients. */
+    /**
+     * This configuration with other clients.
+     *
+     * @param newClients the clients, the first being the default; at least one
+     * @return a copy with these clients, checked as a whole; this instance is unchanged
+     */
     public MockConfig withClients(List<MockClient> newClients) {
         return new MockConfig(newClients, users, scopes, lifetimes, signingKey, limits, pkce);
     }
 
-    /** This configuration with one more client, after the existing ones. */
+    /**
+     * This configuration with one more client, after the existing ones.
+     *
+     * @param client a client whose id is not yet used
+     * @return a copy with the client added; this instance is unchanged
+     */
     public MockConfig withClient(MockClient client) {
         List<MockClient> all = new ArrayList<>(clients);
         all.add(client);
         return withClients(all);
     }
 
-    /** This configuration with other users. */
+    /**
+     * This configuration with other users.
+     *
+     * @param newUsers the users
+     * @return a copy with these users, checked as a whole; this instance is unchanged
+     */
     public MockConfig withUsers(List<MockUser> newUsers) {
         return new MockConfig(clients, newUsers, scopes, lifetimes, signingKey, limits, pkce);
     }
 
-    /** This configuration with one more user, after the existing ones. */
+    /**
+     * This configuration with one more user, after the existing ones.
+     *
+     * @param user a user whose id and username are not yet used
+     * @return a copy with the user added; this instance is unchanged
+     */
     public MockConfig withUser(MockUser user) {
         List<MockUser> all = new ArrayList<>(users);
         all.add(user);
         return withUsers(all);
     }
 
-    /** This configuration with other scopes. */
+    /**
+     * This configuration with other scopes.
+     *
+     * @param newScopes the scopes the server knows; at least one
+     * @return a copy with these scopes; this instance is unchanged
+     */
     public MockConfig withScopes(List<ScopeDefinition> newScopes) {
         return new MockConfig(clients, users, newScopes, lifetimes, signingKey, limits, pkce);
     }
 
-    /** This configuration with other lifetimes. */
+    /**
+     * This configuration with other lifetimes.
+     *
+     * @param newLifetimes the token and login lifetimes
+     * @return a copy with these lifetimes; this instance is unchanged
+     */
     public MockConfig withLifetimes(TokenLifetimes newLifetimes) {
         return new MockConfig(clients, users, scopes, newLifetimes, signingKey, limits, pkce);
     }
 
-    /** This configuration with a fixed signing key, or {@code null} for the per-JVM generated one. */
+    /**
+     * This configuration with a fixed signing key, or {@code null} for the per-JVM generated one.
+     *
+     * @param key an RSA key with its private part, or {@code null} for the per-JVM generated one
+     * @return a copy with this signing key; this instance is unchanged
+     */
     public MockConfig withSigningKey(RSAKey key) {
         return new MockConfig(clients, users, scopes, lifetimes, key, limits, pkce);
     }
 
-    /** This configuration with other limits. */
+    /**
+     * This configuration with other limits.
+     *
+     * @param newLimits the storage bounds
+     * @return a copy with these limits; this instance is unchanged
+     */
     public MockConfig withLimits(Limits newLimits) {
         return new MockConfig(clients, users, scopes, lifetimes, signingKey, newLimits, pkce);
     }
 
-    /** This configuration with another PKCE policy. */
+    /**
+     * This configuration with another PKCE policy.
+     *
+     * @param policy the PKCE policy
+     * @return a copy with this policy; this instance is unchanged
+     */
     public MockConfig withPkce(PkcePolicy policy) {
         return new MockConfig(clients, users, scopes, lifetimes, signingKey, limits, policy);
     }
@@ -346,6 +493,7 @@ public record MockConfig(List<MockClient> clients, List<MockUser> users, List<Sc
     /**
      * Checks a list of users as a whole: unique ids, unique usernames (ignoring case), children that exist.
      *
+     * @param users the users to check
      * @throws IllegalArgumentException naming the user and the rule
      */
     public static void checkUsers(List<MockUser> users) {

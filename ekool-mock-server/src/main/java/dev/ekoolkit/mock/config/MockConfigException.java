@@ -6,7 +6,9 @@ package dev.ekoolkit.mock.config;
  */
 public class MockConfigException extends RuntimeException {
 
+    /** The configuration file, as given. */
     private final String file;
+    /** The field path, such as {@code clients[0].client_secret}, or {@code null} for the file as a whole. */
     private final String field;
 
     /**
@@ -22,12 +24,20 @@ public class MockConfigException extends RuntimeException {
         this.field = field;
     }
 
-    /** The file, as given. */
+    /**
+     * The file, as given.
+     *
+     * @return the configuration file, as given to the loader
+     */
     public String file() {
         return file;
     }
 
-    /** The field path, such as {@code clients[0].client_secret}, or {@code null}. */
+    /**
+     * The field path, such as {@code clients[0].client_secret}, or {@code null}.
+     *
+     * @return the field path, or {@code null} when the file as a whole is wrong
+     */
     public String field() {
         return field;
     }

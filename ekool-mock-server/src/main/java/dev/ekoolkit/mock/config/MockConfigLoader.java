@@ -49,6 +49,8 @@ public final class MockConfigLoader {
     /**
      * Reads and validates a configuration file.
      *
+     * @param file the path of a YAML ({@code .yaml}, {@code .yml}) or JSON ({@code .json}) file
+     * @return the validated configuration
      * @throws MockConfigException naming the file, the field and the rule
      */
     public static MockConfig load(Path file) {
@@ -71,6 +73,7 @@ public final class MockConfigLoader {
     /**
      * Reads a configuration from text.
      *
+     * @return the validated configuration
      * @param text    the YAML or JSON text
      * @param source  a name for messages, such as the file name
      * @param json    {@code true} for JSON, {@code false} for YAML
@@ -96,6 +99,10 @@ public final class MockConfigLoader {
     /**
      * A client from a JSON object in the configuration's format (used by the admin API too).
      *
+     * @param node the JSON object describing one client
+     * @param source a name for messages, such as the file name
+     * @param path where the object sits in the source, for messages, such as {@code clients[0]}
+     * @return the validated client
      * @throws MockConfigException naming {@code source}, the field and the rule
      */
     public static MockClient client(JsonNode node, String source, String path) {
@@ -105,6 +112,10 @@ public final class MockConfigLoader {
     /**
      * A user from a JSON object in the configuration's format (used by the admin API too).
      *
+     * @param node the JSON object describing one user
+     * @param source a name for messages, such as the file name
+     * @param path where the object sits in the source, for messages, such as {@code users[0]}
+     * @return the validated user
      * @throws MockConfigException naming {@code source}, the field and the rule
      */
     public static MockUser user(JsonNode node, String source, String path) {
@@ -115,6 +126,8 @@ public final class MockConfigLoader {
      * A duration as the configuration writes it: ISO-8601 ({@code PT1H}), a number of seconds, or a number with
      * a unit {@code s}, {@code m}, {@code h} or {@code d} ({@code 30m}).
      *
+     * @param text the duration's text, such as {@code PT1H}, {@code 3600} or {@code 30m}
+     * @return the duration
      * @throws IllegalArgumentException naming the accepted forms
      */
     public static Duration duration(String text) {
@@ -147,6 +160,8 @@ public final class MockConfigLoader {
     /**
      * An RSA private key from a PKCS#8 PEM ({@code -----BEGIN PRIVATE KEY-----}) or a JWK JSON object.
      *
+     * @param text the PEM or JWK JSON text of an RSA private key
+     * @return the key, with its private part
      * @throws IllegalArgumentException naming the accepted forms; never echoes key material
      */
     public static RSAKey rsaKey(String text) {

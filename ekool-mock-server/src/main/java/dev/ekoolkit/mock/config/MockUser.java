@@ -39,12 +39,21 @@ public record MockUser(String id, String username, String password, String first
         /** A teacher. */
         TEACHER;
 
-        /** The lower-case wire name, such as {@code student}. */
+        /**
+         * The lower-case wire name, such as {@code student}.
+         *
+         * @return the wire name: {@code student}, {@code parent} or {@code teacher}
+         */
         public String wire() {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        /** The role for a wire name ({@code student}, {@code parent}, {@code teacher}), ignoring case. */
+        /**
+         * The role for a wire name ({@code student}, {@code parent}, {@code teacher}), ignoring case.
+         *
+         * @param wire a wire name, in any case, possibly {@code null}
+         * @return the role, or empty for an unknown name
+         */
         public static Optional<Role> find(String wire) {
             return Arrays.stream(values()).filter(r -> r.wire().equalsIgnoreCase(wire)).findFirst();
         }
@@ -58,6 +67,16 @@ public record MockUser(String id, String username, String password, String first
     /**
      * Validates every field.
      *
+     * @param id eKool's user id, the token's {@code sub}: 1 to 64 letters, digits, {@code .}, {@code _} or {@code -}
+     * @param username the login name for the password method, unique (case-insensitively)
+     * @param password the password for the password method
+     * @param firstName the first name
+     * @param lastName the last name
+     * @param email the e-mail address
+     * @param personalCode the Estonian personal code (isikukood, 11 digits with a valid check digit), or {@code null}
+     *                     for a user without one (such a user cannot use the eID methods)
+     * @param roles the user's roles, in order
+     * @param childIds for a parent, the ids of their children, in order
      * @throws IllegalArgumentException naming the field, the rule and (except for secrets) what was received
      */
     public MockUser {
@@ -102,38 +121,78 @@ public record MockUser(String id, String username, String password, String first
         }
     }
 
-    /** A user without children. */
+    /**
+     * A user without children.
+     *
+     * @param id eKool's user id, the token's {@code sub}: 1 to 64 letters, digits, {@code .}, {@code _} or {@code -}
+     * @param username the login name for the password method, unique (case-insensitively)
+     * @param password the password for the password method
+     * @param firstName the first name
+     * @param lastName the last name
+     * @param email the e-mail address
+     * @param personalCode the Estonian personal code (11 digits with a valid check digit), or {@code null} for none
+     * @param roles the user's roles, in order
+     * @return the new user, with no children
+     */
     public static MockUser of(String id, String username, String password, String firstName, String lastName,
                               String email, String personalCode, Role... roles) {
         return new MockUser(id, username, password, firstName, lastName, email, personalCode, List.of(roles), List.of());
     }
 
-    /** The first and last name, separated by a space. */
+    /**
+     * The first and last name, separated by a space.
+     *
+     * @return the full name, such as {@code Mari Maasikas}
+     */
     public String fullName() {
         return firstName + " " + lastName;
     }
 
-    /** The personal code, if the user has one. */
+    /**
+     * The personal code, if the user has one.
+     *
+     * @return the personal code, or empty when the user has none
+     */
     public Optional<String> personalCodeOptional() {
         return Optional.ofNullable(personalCode);
     }
 
-    /** {@code true} when the user has {@code role}. */
+    /**
+     * {@code true} when the user has {@code role}.
+     *
+     * @param role a role
+     * @return {@code true} when {@code role} is among the user's roles
+     */
     public boolean hasRole(Role role) {
         return roles.contains(role);
     }
 
-    /** This user with other children. */
+    /**
+     * This user with other children.
+     *
+     * @param ids the ids of the user's children, in order
+     * @return a copy with those children; this instance is unchanged
+     */
     public MockUser withChildIds(List<String> ids) {
         return new MockUser(id, username, password, firstName, lastName, email, personalCode, roles, ids);
     }
 
-    /** This user with another password. */
+    /**
+     * This user with another password.
+     *
+     * @param newPassword the new password
+     * @return a copy with that password; this instance is unchanged
+     */
     public MockUser withPassword(String newPassword) {
         return new MockUser(id, username, newPassword, firstName, lastName, email, personalCode, roles, childIds);
     }
 
-    /** This user with another personal code, or none. */
+    /**
+     * This user with another personal code, or none.
+     *
+     * @param code the new personal code (11 digits with a valid check digit), or {@code null} for none
+     * @return a copy with that personal code; this instance is unchanged
+     */
     public MockUser withPersonalCode(String code) {
         return new MockUser(id, username, password, firstName, lastName, email, code, roles, childIds);
     }

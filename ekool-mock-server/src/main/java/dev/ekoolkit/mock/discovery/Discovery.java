@@ -25,12 +25,20 @@ public final class Discovery {
 
     private final MockRuntime rt;
 
-    /** The discovery endpoints of one server. */
+    /**
+     * The discovery endpoints of one server.
+     *
+     * @param rt the runtime of the server these endpoints belong to
+     */
     public Discovery(MockRuntime rt) {
         this.rt = rt;
     }
 
-    /** {@code GET /.well-known/oauth-authorization-server}, written by the mock's one JSON writer (no escaped slashes). */
+    /**
+     * {@code GET /.well-known/oauth-authorization-server}, written by the mock's one JSON writer (no escaped slashes).
+     *
+     * @param call the request, already opened by the pipeline
+     */
     public void metadata(Call call) {
         String base = rt.baseUrl();
         AuthorizationServerMetadata m = new AuthorizationServerMetadata(new Issuer(base));
@@ -54,7 +62,11 @@ public final class Discovery {
         call.json(200, m.toJSONObject());
     }
 
-    /** {@code GET /oauth/jwks.json}. */
+    /**
+     * {@code GET /oauth/jwks.json}.
+     *
+     * @param call the request, already opened by the pipeline
+     */
     public void jwks(Call call) {
         Context ctx = call.ctx();
         call.answered();

@@ -53,6 +53,9 @@ public final class Grants {
     /**
      * Decides a token request of an authenticated client that may use its grant type, and issues the tokens.
      *
+     * @param client the client, already authenticated and allowed the request's grant type
+     * @param request the parsed token request
+     * @return the token response to send
      * @throws EkoolOAuthException {@code invalid_grant}, {@code invalid_scope} or {@code invalid_request} naming the
      *                             rule the request breaks
      */
@@ -71,6 +74,10 @@ public final class Grants {
     /**
      * Issues a token pair as if {@code user} had logged in to {@code client} and approved {@code scopes}.
      *
+     * @param client the client the tokens are issued to
+     * @param user the user the tokens act for
+     * @param scopes the scopes the user approved
+     * @return the issued token pair
      * @throws IllegalArgumentException naming a scope the client may not request
      */
     public TokenResponse direct(MockClient client, MockUser user, Scopes scopes) {

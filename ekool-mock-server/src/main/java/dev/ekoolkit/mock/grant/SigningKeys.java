@@ -80,22 +80,39 @@ public final class SigningKeys {
         }
     }
 
-    /** The private signing key (waits for the per-JVM key if it is still being generated). */
+    /**
+     * The private signing key (waits for the per-JVM key if it is still being generated).
+     *
+     * @return the RSA signing key, with its private part
+     */
     public RSAKey key() {
         return prepared().key;
     }
 
-    /** The key id ({@code kid}) in JWT headers and the JWK set. */
+    /**
+     * The key id ({@code kid}) in JWT headers and the JWK set.
+     *
+     * @return the key id, as in the JWT header's {@code kid}
+     */
     public String keyId() {
         return prepared().key.getKeyID();
     }
 
-    /** A thread-safe RS256 signer. */
+    /**
+     * A thread-safe RS256 signer.
+     *
+     * @return a signer for RS256 with the private key
+     */
     public RSASSASigner signer() {
         return prepared().signer;
     }
 
-    /** The public JWK set as JSON text: {@code {"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":...,"n":...,"e":...}]}}. */
+    /**
+     * The public JWK set as JSON text: {@code
+     * {"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":...,"n":...,"e":...}]}}.
+     *
+     * @return the JWK set with the public key only, as JSON text
+     */
     public String publicJwkSet() {
         return prepared().publicJwkSet;
     }

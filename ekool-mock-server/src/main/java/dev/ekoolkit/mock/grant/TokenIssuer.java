@@ -22,12 +22,20 @@ public final class TokenIssuer {
 
     private final SigningKeys keys;
 
-    /** An issuer signing with {@code keys}. */
+    /**
+     * An issuer signing with {@code keys}.
+     *
+     * @param keys the signing keys
+     */
     public TokenIssuer(SigningKeys keys) {
         this.keys = keys;
     }
 
-    /** The keys it signs with. */
+    /**
+     * The keys it signs with.
+     *
+     * @return the signing keys
+     */
     public SigningKeys keys() {
         return keys;
     }

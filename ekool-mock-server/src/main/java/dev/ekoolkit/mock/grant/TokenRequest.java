@@ -53,6 +53,9 @@ public sealed interface TokenRequest {
     /**
      * Parses the parameters of {@code grant} from a token request's form.
      *
+     * @param grant the grant type the request named
+     * @param form the form parameters of the token request
+     * @return the parsed request, never {@code null} (an OAuth error otherwise)
      * @throws EkoolOAuthException {@code invalid_request} for a missing or malformed parameter,
      *                             {@code invalid_scope} for a malformed scope
      */

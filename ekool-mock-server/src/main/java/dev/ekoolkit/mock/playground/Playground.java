@@ -71,7 +71,11 @@ public final class Playground {
                            Instant expires) {
     }
 
-    /** The playground of one server. */
+    /**
+     * The playground of one server.
+     *
+     * @param rt the runtime of the server the playground belongs to
+     */
     public Playground(MockRuntime rt) {
         this.rt = rt;
     }
@@ -85,7 +89,11 @@ public final class Playground {
         return rt.state().clients().list().stream().filter(c -> c.hasRedirectUri(callback)).toList();
     }
 
-    /** {@code GET /playground}: the form that starts a login. */
+    /**
+     * {@code GET /playground}: the form that starts a login.
+     *
+     * @param ctx the Javalin request and response
+     */
     public void page(Context ctx) {
         List<MockClient> clients = clients();
         StringBuilder b = new StringBuilder("<h1>eKool mock playground</h1><p>A demo client served by the mock: choose a"
@@ -116,7 +124,11 @@ public final class Playground {
         Html.send(ctx, 200, "Playground", b.toString());
     }
 
-    /** {@code POST /playground/start}: remembers state and verifier and redirects to this server's authorize endpoint. */
+    /**
+     * {@code POST /playground/start}: remembers state and verifier and redirects to this server's authorize endpoint.
+     *
+     * @param ctx the Javalin request and response
+     */
     public void start(Context ctx) {
         Params form;
         try {
@@ -181,7 +193,13 @@ public final class Playground {
         ctx.redirect(target.toString(), HttpStatus.SEE_OTHER);
     }
 
-    /** {@code GET /playground/callback}: checks state and cookie, exchanges the code and shows every answer. */
+    /**
+     * {@code GET /playground/callback}: checks state and cookie, exchanges the code and shows every answer.
+     *
+     * @param ctx the Javalin request and response
+     * @throws InterruptedException when the thread is interrupted while the playground calls this server's token
+     *                              or {@code /user/me/basic} endpoint
+     */
     public void callback(Context ctx) throws InterruptedException {
         Params query;
         String state;

@@ -25,12 +25,20 @@ public final class UserBasicEndpoint {
 
     private final MockRuntime rt;
 
-    /** The endpoint of one server. */
+    /**
+     * The endpoint of one server.
+     *
+     * @param rt the runtime of the server this endpoint belongs to
+     */
     public UserBasicEndpoint(MockRuntime rt) {
         this.rt = rt;
     }
 
-    /** Handles one profile request. */
+    /**
+     * Handles one profile request.
+     *
+     * @param call the request, already opened by the pipeline
+     */
     public void handle(Call call) {
         MockState state = rt.state();
         TokenFamilies.AccessToken token = authenticate(call, state, rt.now());
@@ -47,7 +55,12 @@ public final class UserBasicEndpoint {
         call.json(200, Map.of("data", profile(user)));
     }
 
-    /** The {@code data} object: id, firstName, lastName, email, personalCode (may be null), roles. */
+    /**
+     * The {@code data} object: id, firstName, lastName, email, personalCode (may be null), roles.
+     *
+     * @param user the user whose profile is answered
+     * @return the {@code data} object's fields, in wire order
+     */
     public static Map<String, Object> profile(MockUser user) {
         return Json.object("id", user.id(), "firstName", user.firstName(), "lastName", user.lastName(),
                 "email", user.email(), "personalCode", user.personalCode(),
@@ -57,6 +70,10 @@ public final class UserBasicEndpoint {
     /**
      * The live access token a request carries.
      *
+     * @param call the request, already opened by the pipeline
+     * @param state the state whose token families are searched
+     * @param now the current time, by the server's clock
+     * @return the live access token, never {@code null} (an OAuth error otherwise)
      * @throws EkoolOAuthException {@code invalid_token} (401) when missing, malformed, unknown, altered, expired,
      *                             revoked or issued to a removed client; {@code invalid_request} (400) when sent twice
      */

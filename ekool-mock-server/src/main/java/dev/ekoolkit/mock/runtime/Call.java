@@ -31,7 +31,12 @@ public final class Call {
 
     /** Where an authorization request's errors go once its client and redirect URI are known (RFC 6749 §4.1.2.1). */
     public record ErrorRedirect(String redirectUri, String state) {
-        /** Requires the redirect URI; the state may be {@code null}. */
+        /**
+         * Requires the redirect URI; the state may be {@code null}.
+         *
+         * @param redirectUri the client's redirect URI the error goes to, not {@code null}
+         * @param state the authorization request's {@code state}, echoed back, or {@code null} when it sent none
+         */
         public ErrorRedirect {
             Objects.requireNonNull(redirectUri, "redirectUri");
         }
@@ -63,6 +68,11 @@ public final class Call {
     /**
      * Opens the context of a request to one of the mock's endpoints and attaches it to {@code ctx}.
      *
+     * @param ctx the Javalin request and response
+     * @param endpoint the endpoint the request reached
+     * @param style how errors of this request are answered
+     * @param time when the request arrived, by the server's clock
+     * @return the new context, already attached to {@code ctx}
      * @param params the query and form parameters, query first
      * @param form   the form body's parameters alone (empty unless a form POST)
      */
@@ -72,84 +82,154 @@ public final class Call {
         return call;
     }
 
-    /** Opens the context of a request outside the journaled endpoints (the admin API), answering errors in {@code style}. */
+    /**
+     * Opens the context of a request outside the journaled endpoints (the admin API), answering errors in {@code
+     * style}.
+     *
+     * @param ctx the Javalin request and response
+     * @param style how errors of this request are answered
+     * @param time when the request arrived, by the server's clock
+     * @return the new context, already attached to {@code ctx}
+     */
     public static Call claim(Context ctx, Style style, Instant time) {
         Call call = new Call(ctx, null, style, time, Params.empty(), Params.empty());
         ctx.attribute(KEY, call);
         return call;
     }
 
-    /** The context attached to {@code ctx}, if the request reached a mock route. */
+    /**
+     * The context attached to {@code ctx}, if the request reached a mock route.
+     *
+     * @param ctx the Javalin request and response
+     * @return the attached context, or empty when no mock route opened one
+     */
     public static Optional<Call> of(Context ctx) {
         return Optional.ofNullable(ctx.attribute(KEY));
     }
 
-    /** The Javalin request and response. */
+    /**
+     * The Javalin request and response.
+     *
+     * @return the Javalin context of this request
+     */
     public Context ctx() {
         return ctx;
     }
 
-    /** The endpoint; empty for the admin API. */
+    /**
+     * The endpoint; empty for the admin API.
+     *
+     * @return the endpoint, or empty for an admin API request
+     */
     public Optional<Endpoint> endpoint() {
         return Optional.ofNullable(endpoint);
     }
 
-    /** How errors are answered. */
+    /**
+     * How errors are answered.
+     *
+     * @return the error style
+     */
     public Style style() {
         return style;
     }
 
-    /** When the request arrived, by the server's clock. */
+    /**
+     * When the request arrived, by the server's clock.
+     *
+     * @return the arrival time, by the server's clock
+     */
     public Instant time() {
         return time;
     }
 
-    /** The query and form parameters, query first; repeated ones kept. */
+    /**
+     * The query and form parameters, query first; repeated ones kept.
+     *
+     * @return all query and form parameters, query first
+     */
     public Params params() {
         return params;
     }
 
-    /** The form body's parameters alone (empty unless the request was a form POST). */
+    /**
+     * The form body's parameters alone (empty unless the request was a form POST).
+     *
+     * @return the form body's parameters; empty unless a form POST
+     */
     public Params form() {
         return form;
     }
 
-    /** Notes the {@code grant_type} of a token request for the journal. */
+    /**
+     * Notes the {@code grant_type} of a token request for the journal.
+     *
+     * @param value the {@code grant_type} as sent, possibly {@code null}
+     */
     public void noteGrantType(String value) {
         this.grantType = value;
     }
 
-    /** Notes the client id the request authenticated or named, for the journal. */
+    /**
+     * Notes the client id the request authenticated or named, for the journal.
+     *
+     * @param value the client id as sent, possibly {@code null}
+     */
     public void noteClientId(String value) {
         this.clientId = value;
     }
 
-    /** Notes how a token request authenticated its client, for the journal and the error mapping. */
+    /**
+     * Notes how a token request authenticated its client, for the journal and the error mapping.
+     *
+     * @param value the client authentication method used
+     */
     public void noteAuthMethod(AuthMethod value) {
         this.authMethod = Objects.requireNonNull(value, "value");
     }
 
-    /** The noted {@code grant_type}, or {@code null}. */
+    /**
+     * The noted {@code grant_type}, or {@code null}.
+     *
+     * @return the noted {@code grant_type}, or {@code null} when none was noted
+     */
     public String grantType() {
         return grantType;
     }
 
-    /** The noted client id, or {@code null}. */
+    /**
+     * The noted client id, or {@code null}.
+     *
+     * @return the noted client id, or {@code null} when none was noted
+     */
     public String clientId() {
         return clientId;
     }
 
-    /** The noted client authentication method ({@link AuthMethod#NONE} until noted). */
+    /**
+     * The noted client authentication method ({@link AuthMethod#NONE} until noted).
+     *
+     * @return the noted method, {@link AuthMethod#NONE} until one is noted
+     */
     public AuthMethod authMethod() {
         return authMethod;
     }
 
-    /** From now on, OAuth errors of this request are redirected to the client (RFC 6749 §4.1.2.1). */
+    /**
+     * From now on, OAuth errors of this request are redirected to the client (RFC 6749 §4.1.2.1).
+     *
+     * @param redirectUri the client's registered redirect URI the errors go to
+     * @param state the request's {@code state} to echo back, or {@code null} when it sent none
+     */
     public void redirectErrorsTo(String redirectUri, String state) {
         this.errorRedirect = new ErrorRedirect(redirectUri, state);
     }
 
-    /** Where OAuth errors of this request are redirected; empty while they get an error page. */
+    /**
+     * Where OAuth errors of this request are redirected; empty while they get an error page.
+     *
+     * @return the redirect target, or empty while errors get an error page
+     */
     public Optional<ErrorRedirect> errorRedirect() {
         return Optional.ofNullable(errorRedirect);
     }
@@ -159,18 +239,33 @@ public final class Call {
         this.answered = true;
     }
 
-    /** {@code true} once a mock route wrote the answer. */
+    /**
+     * {@code true} once a mock route wrote the answer.
+     *
+     * @return {@code true} once the answer is written
+     */
     public boolean isAnswered() {
         return answered;
     }
 
-    /** Answers with a JSON body and {@code Cache-Control: no-store} (RFC 6749 §5.1). */
+    /**
+     * Answers with a JSON body and {@code Cache-Control: no-store} (RFC 6749 §5.1).
+     *
+     * @param status the HTTP status code, such as 200 or 400
+     * @param body the object serialised as the JSON body
+     */
     public void json(int status, Object body) {
         answered();
         Json.send(ctx, status, body);
     }
 
-    /** Answers with a complete HTML page ({@code title} plain text, {@code bodyHtml} already escaped). */
+    /**
+     * Answers with a complete HTML page ({@code title} plain text, {@code bodyHtml} already escaped).
+     *
+     * @param status the HTTP status code, such as 200 or 400
+     * @param title the page title, plain text (escaped here)
+     * @param bodyHtml the page body, HTML already escaped
+     */
     public void page(int status, String title, String bodyHtml) {
         answered();
         Html.send(ctx, status, title, bodyHtml);

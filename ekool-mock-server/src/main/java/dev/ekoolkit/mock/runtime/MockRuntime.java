@@ -78,7 +78,11 @@ public final class MockRuntime implements MockControl {
         this.autoLogin = autoLogin;
     }
 
-    /** The configuration the state is reset to. */
+    /**
+     * The configuration the state is reset to.
+     *
+     * @return the configuration given at build time, never {@code null}
+     */
     public MockConfig config() {
         return config;
     }
@@ -89,47 +93,83 @@ public final class MockRuntime implements MockControl {
         return clock;
     }
 
-    /** The current instant by the server's clock. */
+    /**
+     * The current instant by the server's clock.
+     *
+     * @return the current instant by the server's clock, which {@code advanceClock} moves on
+     */
     public Instant now() {
         return clock.instant();
     }
 
-    /** The current state (replaced by {@link #reset()}). */
+    /**
+     * The current state (replaced by {@link #reset()}).
+     *
+     * @return the current state, never {@code null}
+     */
     public MockState state() {
         return state;
     }
 
-    /** Queued faults and delays. */
+    /**
+     * Queued faults and delays.
+     *
+     * @return the queue of faults and delays
+     */
     public FaultQueue faults() {
         return faults;
     }
 
-    /** Recorded requests. */
+    /**
+     * Recorded requests.
+     *
+     * @return the request journal
+     */
     public RequestJournal journal() {
         return journal;
     }
 
-    /** The token issuer. */
+    /**
+     * The token issuer.
+     *
+     * @return the issuer that signs tokens
+     */
     public TokenIssuer issuer() {
         return issuer;
     }
 
-    /** The grants service: code exchange, refresh rotation, client credentials. */
+    /**
+     * The grants service: code exchange, refresh rotation, client credentials.
+     *
+     * @return the grants service
+     */
     public Grants grants() {
         return grants;
     }
 
-    /** The admin token, or {@code null}. */
+    /**
+     * The admin token, or {@code null}.
+     *
+     * @return the admin API token, or {@code null} when loopback callers need none
+     */
     public String adminToken() {
         return adminToken;
     }
 
-    /** The server's base URL without a trailing slash, once started. */
+    /**
+     * The server's base URL without a trailing slash, once started.
+     *
+     * @return the advertised base URL without a trailing slash, such as {@code http://127.0.0.1:41234}
+     */
     public String baseUrl() {
         return baseUrl;
     }
 
-    /** Sets the base URL when the server has bound its port. */
+    /**
+     * Sets the base URL when the server has bound its port.
+     *
+     * @param url the advertised base URL without a trailing slash
+     */
     public void baseUrl(String url) {
         this.baseUrl = url;
     }
@@ -137,6 +177,8 @@ public final class MockRuntime implements MockControl {
     /**
      * The address this server reaches itself at (the bound address, with a wildcard host replaced by loopback),
      * without a trailing slash, once started; differs from {@link #baseUrl()} when a public URL is set.
+     *
+     * @return the bound address as a URL, without a trailing slash
      */
     public String localUrl() {
         return localUrl == null ? baseUrl : localUrl;
@@ -148,6 +190,9 @@ public final class MockRuntime implements MockControl {
      * URIs of the embedded demo client ({@link MockConfig#DEMO_CLIENT_ID}), in the configuration (so
      * {@link #reset()} keeps it) and in the current state. The callback is not added when it is not a valid
      * redirect URI (http on a host other than loopback).
+     *
+     * @param baseUrl the advertised base URL, without a trailing slash
+     * @param localUrl the bound address as a URL, without a trailing slash
      */
     public void started(String baseUrl, String localUrl) {
         this.baseUrl = baseUrl;
@@ -172,7 +217,11 @@ public final class MockRuntime implements MockControl {
         return client.withRedirectUris(uris);
     }
 
-    /** The persistent auto-login user (id or username), or {@code null}. */
+    /**
+     * The persistent auto-login user (id or username), or {@code null}.
+     *
+     * @return the auto-login user's id or username, or {@code null} when off
+     */
     public String autoLogin() {
         return autoLogin;
     }
@@ -193,7 +242,11 @@ public final class MockRuntime implements MockControl {
         nextLogin.set(idOrUsername);
     }
 
-    /** The pending one-shot login choice, without consuming it. */
+    /**
+     * The pending one-shot login choice, without consuming it.
+     *
+     * @return the one-shot user's id or username, or empty when none is chosen
+     */
     public Optional<String> nextLogin() {
         return Optional.ofNullable(nextLogin.get());
     }
@@ -202,6 +255,7 @@ public final class MockRuntime implements MockControl {
      * The user the current authorization logs in as without pages: the one-shot choice (consumed), else the
      * auto-login user, else empty (show the pages).
      *
+     * @return the user to log in as without pages, or empty to show the pages
      * @throws IllegalStateException when the chosen user no longer exists
      */
     public Optional<MockUser> takeLoginChoice() {

@@ -15,7 +15,11 @@ public final class AdjustableClock extends Clock {
     private final Clock base;
     private volatile Duration offset;
 
-    /** A clock following {@code base} with no offset. */
+    /**
+     * A clock following {@code base} with no offset.
+     *
+     * @param base the clock to follow
+     */
     public AdjustableClock(Clock base) {
         this(base, Duration.ZERO);
     }
@@ -28,7 +32,11 @@ public final class AdjustableClock extends Clock {
     /** The furthest the clock may be moved, so that every instant and token date stays representable. */
     public static final Duration MAX_OFFSET = Duration.ofDays(365L * 1000);
 
-    /** Moves this clock forward by {@code d} (which must not be negative; the total offset stays within 1000 years). */
+    /**
+     * Moves this clock forward by {@code d} (which must not be negative; the total offset stays within 1000 years).
+     *
+     * @param d how far to move forward, zero or positive
+     */
     public synchronized void advance(Duration d) {
         Objects.requireNonNull(d, "duration");
         if (d.isNegative()) {

@@ -19,7 +19,13 @@ public final class AuthorizationCodes {
      * @param expiresAt when it expires
      */
     public record CodeGrant(AuthorizationContext request, String userId, Instant expiresAt) {
-        /** Requires every part. */
+        /**
+         * Requires every part.
+         *
+         * @param request the authorization request it answers
+         * @param userId the user who approved it
+         * @param expiresAt when it expires
+         */
         public CodeGrant {
             Objects.requireNonNull(request, "request");
             Objects.requireNonNull(userId, "userId");
@@ -58,12 +64,22 @@ public final class AuthorizationCodes {
 
     private final BoundedStore<String, Slot> store;
 
-    /** A store holding at most {@code max} codes. */
+    /**
+     * A store holding at most {@code max} codes.
+     *
+     * @param max the most codes held at once, positive
+     */
     public AuthorizationCodes(int max) {
         store = new BoundedStore<>(max, s -> s.grant.expiresAt());
     }
 
-    /** Stores a freshly issued code. */
+    /**
+     * Stores a freshly issued code.
+     *
+     * @param code the code as handed to the client
+     * @param grant what the code grants: client, user, scopes, redirect URI, PKCE challenge
+     * @param now the current time, by the server's clock
+     */
     public synchronized void put(String code, CodeGrant grant, Instant now) {
         store.put(code, new Slot(grant), now);
     }
@@ -72,6 +88,11 @@ public final class AuthorizationCodes {
      * Redeems a code atomically: at most one caller ever gets {@link Redeemed} for a code. {@code issue} runs
      * under the store's lock only for a live, unused code; it validates the request (throwing an OAuth error
      * leaves the code unused) and returns the id of the token family it created.
+     *
+     * @param code the code a client presented, possibly {@code null}
+     * @param now the current time, by the server's clock
+     * @param issue validates the request and issues the tokens, returning the new token family's id
+     * @return the outcome: {@link Redeemed}, or why not ({@link Unknown}, {@link Expired}, {@link Reused})
      */
     public synchronized Redemption redeem(String code, Instant now, Function<CodeGrant, String> issue) {
         Slot slot = code == null ? null : store.get(code);
@@ -90,7 +111,11 @@ public final class AuthorizationCodes {
         return new Redeemed(slot.grant, familyId);
     }
 
-    /** The number of codes held, used ones included. */
+    /**
+     * The number of codes held, used ones included.
+     *
+     * @return the number of codes held now, 0 or more
+     */
     public synchronized int size() {
         return store.size();
     }

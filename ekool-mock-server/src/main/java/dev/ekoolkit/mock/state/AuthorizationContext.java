@@ -19,7 +19,17 @@ import java.util.Objects;
 public record AuthorizationContext(String clientId, String redirectUri, boolean redirectUriGiven, Scopes scopes,
                                    String state, String codeChallenge, String codeChallengeMethod) {
 
-    /** Requires the non-nullable parts. */
+    /**
+     * Requires the non-nullable parts.
+     *
+     * @param clientId the client
+     * @param redirectUri the redirect URI the answer goes to (one of the client's, exactly)
+     * @param redirectUriGiven whether the request named it (RFC 6749 §4.1.3: then the token request must repeat it)
+     * @param scopes the granted scopes
+     * @param state the client's {@code state}, or {@code null}
+     * @param codeChallenge the PKCE challenge, or {@code null}
+     * @param codeChallengeMethod {@code S256} or {@code plain} when a challenge was given, else {@code null}
+     */
     public AuthorizationContext {
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(redirectUri, "redirectUri");

@@ -19,7 +19,11 @@ public final class ClientRegistry {
 
     private volatile Map<String, MockClient> byId;
 
-    /** A registry holding {@code initial}, in order. */
+    /**
+     * A registry holding {@code initial}, in order.
+     *
+     * @param initial the initial clients, in order
+     */
     public ClientRegistry(List<MockClient> initial) {
         Map<String, MockClient> m = new LinkedHashMap<>();
         for (MockClient c : initial) {
@@ -28,7 +32,12 @@ public final class ClientRegistry {
         byId = m;
     }
 
-    /** The client with this id, if registered; {@code id} may be any text. */
+    /**
+     * The client with this id, if registered; {@code id} may be any text.
+     *
+     * @param id any text a request named as the client id, possibly {@code null}
+     * @return the registered client, or empty when none has this id
+     */
     public Optional<MockClient> find(String id) {
         return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
     }
@@ -38,18 +47,27 @@ public final class ClientRegistry {
      * it is, any other text only as its length and kinds of characters ({@link Masked#clientId}), since it may
      * be a secret pasted into the wrong field.
      *
+     * @param id any text a request named as the client id
      * @return {@code null} when {@code id} is {@code null}
      */
     public String shown(String id) {
         return Masked.clientId(id, id != null && byId.containsKey(id));
     }
 
-    /** Every client, in registration order; immutable. */
+    /**
+     * Every client, in registration order; immutable.
+     *
+     * @return the clients, in registration order, unmodifiable
+     */
     public List<MockClient> list() {
         return List.copyOf(byId.values());
     }
 
-    /** The first client, if any. */
+    /**
+     * The first client, if any.
+     *
+     * @return the first (default) client, or empty when none is registered
+     */
     public Optional<MockClient> first() {
         return byId.values().stream().findFirst();
     }
@@ -57,6 +75,7 @@ public final class ClientRegistry {
     /**
      * Adds a client.
      *
+     * @param client the client to add; its id must not be in use yet
      * @throws IllegalArgumentException when its id is already registered or the registry is full
      */
     public synchronized void add(MockClient client) {
@@ -74,6 +93,7 @@ public final class ClientRegistry {
     /**
      * Replaces the registered client that has the same id, in one step, keeping its place in the order.
      *
+     * @param client the client's new state; a client with its id must be registered
      * @throws IllegalArgumentException when no client with that id is registered
      */
     public synchronized void replace(MockClient client) {
@@ -85,7 +105,12 @@ public final class ClientRegistry {
         byId = m;
     }
 
-    /** Removes the client with this id; {@code true} when there was one. */
+    /**
+     * Removes the client with this id; {@code true} when there was one.
+     *
+     * @param id a client id
+     * @return {@code true} when a client was removed
+     */
     public synchronized boolean remove(String id) {
         if (!byId.containsKey(id)) {
             return false;

@@ -45,6 +45,8 @@ public final class FaultQueue {
     /**
      * Queues a fault for the next {@link Fault#times()} requests to {@code endpoint}.
      *
+     * @param endpoint the endpoint whose next requests fail
+     * @param fault what to answer and for how many requests
      * @throws IllegalStateException when a thousand faults and delays are already queued
      */
     public synchronized void failNext(Endpoint endpoint, Fault fault) {
@@ -55,7 +57,12 @@ public final class FaultQueue {
         queued.incrementAndGet();
     }
 
-    /** Queues a delay before the next request to {@code endpoint} is answered. */
+    /**
+     * Queues a delay before the next request to {@code endpoint} is answered.
+     *
+     * @param endpoint the endpoint whose next request is delayed
+     * @param delay how long to hold the answer back
+     */
     public synchronized void delayNext(Endpoint endpoint, Duration delay) {
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(delay, "delay");
@@ -67,7 +74,12 @@ public final class FaultQueue {
         queued.incrementAndGet();
     }
 
-    /** The fault this request to {@code endpoint} gets, if one is queued; counts it down. */
+    /**
+     * The fault this request to {@code endpoint} gets, if one is queued; counts it down.
+     *
+     * @param endpoint the endpoint a request reached
+     * @return the fault to serve, or empty when none is queued
+     */
     public Optional<Fault> nextFault(Endpoint endpoint) {
         if (queued.get() == 0) {
             return Optional.empty();
@@ -85,7 +97,12 @@ public final class FaultQueue {
         }
     }
 
-    /** The delay this request to {@code endpoint} gets, if one is queued; removes it. */
+    /**
+     * The delay this request to {@code endpoint} gets, if one is queued; removes it.
+     *
+     * @param endpoint the endpoint a request reached
+     * @return the delay to wait, or empty when none is queued
+     */
     public Optional<Duration> nextDelay(Endpoint endpoint) {
         if (queued.get() == 0) {
             return Optional.empty();
@@ -106,7 +123,11 @@ public final class FaultQueue {
         queued.set(0);
     }
 
-    /** The number of faults and delays still queued (a fault for {@code n} requests counts once). */
+    /**
+     * The number of faults and delays still queued (a fault for {@code n} requests counts once).
+     *
+     * @return the number of queued entries, 0 or more
+     */
     public int size() {
         return queued.get();
     }

@@ -15,7 +15,11 @@ public final class MockState {
     private final AuthorizationCodes codes;
     private final TokenFamilies tokens;
 
-    /** Fresh state for {@code config}: its clients and users, no logins, codes or tokens. */
+    /**
+     * Fresh state for {@code config}: its clients and users, no logins, codes or tokens.
+     *
+     * @param config the configuration whose clients and users the state starts with
+     */
     public MockState(MockConfig config) {
         clients = new ClientRegistry(config.clients());
         users = new UserDirectory(config.users());
@@ -25,27 +29,47 @@ public final class MockState {
                 config.lifetimes().refreshToken());
     }
 
-    /** The registered clients. */
+    /**
+     * The registered clients.
+     *
+     * @return the client registry
+     */
     public ClientRegistry clients() {
         return clients;
     }
 
-    /** The users. */
+    /**
+     * The users.
+     *
+     * @return the user directory
+     */
     public UserDirectory users() {
         return users;
     }
 
-    /** Logins in progress. */
+    /**
+     * Logins in progress.
+     *
+     * @return the store of logins in progress
+     */
     public PendingLogins logins() {
         return logins;
     }
 
-    /** Issued authorization codes. */
+    /**
+     * Issued authorization codes.
+     *
+     * @return the store of authorization codes
+     */
     public AuthorizationCodes codes() {
         return codes;
     }
 
-    /** Token families. */
+    /**
+     * Token families.
+     *
+     * @return the store of token families
+     */
     public TokenFamilies tokens() {
         return tokens;
     }

@@ -30,7 +30,20 @@ public record PendingLogin(String id, AuthorizationContext request, String brows
         CONSENT
     }
 
-    /** Requires the non-nullable parts. */
+    /**
+     * Requires the non-nullable parts.
+     *
+     * @param id the unguessable id the pages' forms carry
+     * @param request the validated authorization request
+     * @param browserBinding the value of the browser's session cookie the login is bound to
+     * @param csrfToken the token every form of this login must return
+     * @param expiresAt when the login can no longer be finished
+     * @param stage where the login is
+     * @param userId the user who authenticated, once known
+     * @param loginMethod the method used ({@code password}, {@code smart-id}, {@code mobile-id}, {@code id-card}), once
+     *                    chosen
+     * @param verificationCode the code shown for Smart-ID and Mobile-ID, or {@code null}
+     */
     public PendingLogin {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(request, "request");
@@ -40,7 +53,16 @@ public record PendingLogin(String id, AuthorizationContext request, String brows
         Objects.requireNonNull(stage, "stage");
     }
 
-    /** This login moved to {@code next}, with the user, method and verification code so far. */
+    /**
+     * This login moved to {@code next}, with the user, method and verification code so far.
+     *
+     * @param next the stage the login moves to
+     * @param user the id of the user who authenticated, or {@code null} while unknown
+     * @param method the login method ({@code password}, {@code smart-id}, {@code mobile-id} or {@code id-card}), or
+     *               {@code null} while not chosen
+     * @param code the verification code shown for Smart-ID and Mobile-ID, or {@code null}
+     * @return a copy at {@code next}; this instance is unchanged
+     */
     public PendingLogin advance(Stage next, String user, String method, String code) {
         return new PendingLogin(id, request, browserBinding, csrfToken, expiresAt, next, user, method, code);
     }

@@ -8,17 +8,32 @@ public final class PendingLogins {
 
     private final BoundedStore<String, PendingLogin> store;
 
-    /** A store holding at most {@code max} logins. */
+    /**
+     * A store holding at most {@code max} logins.
+     *
+     * @param max the most logins held at once, positive
+     */
     public PendingLogins(int max) {
         store = new BoundedStore<>(max, PendingLogin::expiresAt);
     }
 
-    /** Adds a login. */
+    /**
+     * Adds a login.
+     *
+     * @param login the login to add
+     * @param now the current time, by the server's clock
+     */
     public synchronized void put(PendingLogin login, Instant now) {
         store.put(login.id(), login, now);
     }
 
-    /** The unexpired login with this id. */
+    /**
+     * The unexpired login with this id.
+     *
+     * @param id the login's id, as the pages' forms carry it
+     * @param now the current time, by the server's clock
+     * @return the login, or empty when unknown or expired
+     */
     public synchronized Optional<PendingLogin> find(String id, Instant now) {
         if (id == null) {
             return Optional.empty();
@@ -38,6 +53,8 @@ public final class PendingLogins {
      * Replaces a login by its next stage, only if it is still at {@code expected} (so two tabs cannot both
      * advance it).
      *
+     * @param expected the login as the caller read it
+     * @param next the login at its next stage
      * @return {@code true} when replaced
      */
     public synchronized boolean advance(PendingLogin expected, PendingLogin next) {
@@ -48,7 +65,12 @@ public final class PendingLogins {
         return true;
     }
 
-    /** Removes and returns the login only if it is still {@code expected}: a login ends exactly once. */
+    /**
+     * Removes and returns the login only if it is still {@code expected}: a login ends exactly once.
+     *
+     * @param expected the login as the caller read it
+     * @return {@code true} when this call removed the login, {@code false} when it had already changed or ended
+     */
     public synchronized boolean finish(PendingLogin expected) {
         if (store.get(expected.id()) != expected) {
             return false;
@@ -57,7 +79,11 @@ public final class PendingLogins {
         return true;
     }
 
-    /** The number of logins held. */
+    /**
+     * The number of logins held.
+     *
+     * @return the number of logins held now, 0 or more
+     */
     public synchronized int size() {
         return store.size();
     }

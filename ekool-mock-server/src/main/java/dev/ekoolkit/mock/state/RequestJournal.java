@@ -17,7 +17,11 @@ public final class RequestJournal {
     private final ArrayDeque<RecordedRequest> all = new ArrayDeque<>();
     private final ArrayDeque<RecordedRequest> untaken = new ArrayDeque<>();
 
-    /** A journal keeping at most {@code limit} requests. */
+    /**
+     * A journal keeping at most {@code limit} requests.
+     *
+     * @param limit the most requests kept, 0 to turn recording off
+     */
     public RequestJournal(int limit) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative; got " + limit);
@@ -25,12 +29,20 @@ public final class RequestJournal {
         this.limit = limit;
     }
 
-    /** {@code false} when recording is off. */
+    /**
+     * {@code false} when recording is off.
+     *
+     * @return {@code true} when requests are recorded
+     */
     public boolean enabled() {
         return limit > 0;
     }
 
-    /** Records a request. */
+    /**
+     * Records a request.
+     *
+     * @param request the request to record, secrets already masked
+     */
     public synchronized void record(RecordedRequest request) {
         if (limit == 0) {
             return;
@@ -46,7 +58,11 @@ public final class RequestJournal {
         notifyAll();
     }
 
-    /** Every recorded request, oldest first; immutable. */
+    /**
+     * Every recorded request, oldest first; immutable.
+     *
+     * @return the recorded requests, oldest first, unmodifiable
+     */
     public synchronized List<RecordedRequest> snapshot() {
         return List.copyOf(all);
     }
@@ -54,6 +70,7 @@ public final class RequestJournal {
     /**
      * The oldest request not yet taken, waiting up to {@code timeout} for one to arrive.
      *
+     * @param timeout how long to wait at most for a request
      * @return empty when none arrived in time
      */
     public synchronized Optional<RecordedRequest> take(Duration timeout) {

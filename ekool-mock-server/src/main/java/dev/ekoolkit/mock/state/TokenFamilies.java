@@ -59,42 +59,75 @@ public final class TokenFamilies {
             this.expiresAt = expiresAt;
         }
 
-        /** The JWT id. */
+        /**
+         * The JWT id.
+         *
+         * @return the token's {@code jti}, unique per token
+         */
         public String jti() {
             return jti;
         }
 
-        /** The family it belongs to. */
+        /**
+         * The family it belongs to.
+         *
+         * @return the id of the token's family
+         */
         public String familyId() {
             return familyId;
         }
 
-        /** The client it was issued to ({@code aud}). */
+        /**
+         * The client it was issued to ({@code aud}).
+         *
+         * @return the client id the token was issued to
+         */
         public String clientId() {
             return clientId;
         }
 
-        /** The user it acts for ({@code sub}), or {@code null} for a client-only token. */
+        /**
+         * The user it acts for ({@code sub}), or {@code null} for a client-only token.
+         *
+         * @return the user id, or {@code null} for a client-only token
+         */
         public String userId() {
             return userId;
         }
 
-        /** Its scopes. */
+        /**
+         * Its scopes.
+         *
+         * @return the scopes the token grants
+         */
         public Scopes scopes() {
             return scopes;
         }
 
-        /** {@code iat} and {@code nbf}. */
+        /**
+         * {@code iat} and {@code nbf}.
+         *
+         * @return when the token was issued, by the server's clock
+         */
         public Instant issuedAt() {
             return issuedAt;
         }
 
-        /** {@code exp}. */
+        /**
+         * {@code exp}.
+         *
+         * @return when the token expires, by the server's clock
+         */
         public Instant expiresAt() {
             return expiresAt;
         }
 
-        /** {@code true} when {@code presented} is exactly the token that was handed out (constant time). */
+        /**
+         * {@code true} when {@code presented} is exactly the token that was handed out (constant time).
+         *
+         * @param presented the token a client presented, possibly {@code null}
+         * @return {@code true} only for exactly the handed-out token
+         */
         public boolean matches(String presented) {
             return ConstantTime.equals(serialized, presented);
         }
@@ -195,7 +228,11 @@ public final class TokenFamilies {
         this.refreshTtl = Objects.requireNonNull(refreshTtl, "refreshTtl");
     }
 
-    /** The access token lifetime in whole seconds, the {@code expires_in}. */
+    /**
+     * The access token lifetime in whole seconds, the {@code expires_in}.
+     *
+     * @return the access token lifetime in whole seconds, positive
+     */
     public long accessTtlSeconds() {
         return accessTtl.getSeconds();
     }
@@ -231,12 +268,22 @@ public final class TokenFamilies {
         return new Issue(token, refreshable ? refreshToken(f.id, generation) : null);
     }
 
-    /** The id of the family an {@link Issue} belongs to. */
+    /**
+     * The id of the family an {@link Issue} belongs to.
+     *
+     * @param issue an issued token pair
+     * @return the id of its family
+     */
     public static String familyOf(Issue issue) {
         return issue.access().familyId();
     }
 
-    /** Records the signed form of an access token, which makes it usable at the resource endpoint. */
+    /**
+     * Records the signed form of an access token, which makes it usable at the resource endpoint.
+     *
+     * @param token the access token, as issued
+     * @param serialized its signed, serialised (JWT) form
+     */
     public void attach(AccessToken token, String serialized) {
         token.serialized = serialized;
         String d = digest(serialized);
@@ -251,6 +298,9 @@ public final class TokenFamilies {
     /**
      * The live access token whose serialised form is exactly {@code presented}, found by its SHA-256 and
      * compared in constant time; {@code null} otherwise. Needs no JWT parsing, so a valid token costs a hash.
+     *
+     * @param presented the serialised access token a client presented, possibly {@code null}
+     * @return the matching live access token, or {@code null} when none matches
      */
     public AccessToken findIssued(String presented) {
         if (presented == null) {
@@ -274,6 +324,11 @@ public final class TokenFamilies {
      * Presents a refresh token (RFC 6749 §6). For a current token, {@code check} runs under the lock with the
      * family (it validates the client and returns the scopes for the new access token, or throws an OAuth
      * error that leaves the family untouched); then the family rotates.
+     *
+     * @param refreshToken the refresh token the client presented, possibly {@code null}
+     * @param now the current time, by the server's clock
+     * @param check validates the client against the family and returns the scopes for the new access token
+     * @return the outcome of presenting the token
      */
     public Refresh refresh(String refreshToken, Instant now, Function<FamilyView, Scopes> check) {
         // decoding and the MAC check need no state: outside the lock, like the new token's randomness and MAC
@@ -323,12 +378,22 @@ public final class TokenFamilies {
         return new Rotated(view, new Issue(token, refreshToken(familyId, newGeneration)));
     }
 
-    /** The access token with this {@code jti}, if it is held (expired ones included, until rotated or purged). */
+    /**
+     * The access token with this {@code jti}, if it is held (expired ones included, until rotated or purged).
+     *
+     * @param jti a token's {@code jti}
+     * @return the held access token, or {@code null} when none has this {@code jti}
+     */
     public AccessToken findAccess(String jti) {
         return jti == null ? null : access.get(jti);
     }
 
-    /** Revokes a family: its access and refresh tokens stop working. {@code true} when it existed. */
+    /**
+     * Revokes a family: its access and refresh tokens stop working. {@code true} when it existed.
+     *
+     * @param familyId the id of the family to revoke
+     * @return {@code true} when the family existed and is now revoked
+     */
     public synchronized boolean revoke(String familyId) {
         Family f = families.remove(familyId);
         if (f == null) {
@@ -338,7 +403,12 @@ public final class TokenFamilies {
         return true;
     }
 
-    /** Revokes every family of a client, when the client is removed. */
+    /**
+     * Revokes every family of a client, when the client is removed.
+     *
+     * @param clientId the client id whose families are revoked
+     * @return the number of families revoked, 0 or more
+     */
     public synchronized int revokeClient(String clientId) {
         List<String> ids = new ArrayList<>();
         for (Family f : families.values()) {
@@ -350,7 +420,11 @@ public final class TokenFamilies {
         return ids.size();
     }
 
-    /** The number of families held. */
+    /**
+     * The number of families held.
+     *
+     * @return the number of token families held now, 0 or more
+     */
     public synchronized int size() {
         return families.size();
     }

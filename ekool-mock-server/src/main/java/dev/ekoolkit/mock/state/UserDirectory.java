@@ -17,7 +17,11 @@ public final class UserDirectory {
 
     private volatile Map<String, MockUser> byId;
 
-    /** A directory holding {@code initial}, in order. */
+    /**
+     * A directory holding {@code initial}, in order.
+     *
+     * @param initial the initial users, in order
+     */
     public UserDirectory(List<MockUser> initial) {
         Map<String, MockUser> m = new LinkedHashMap<>();
         for (MockUser u : initial) {
@@ -26,12 +30,22 @@ public final class UserDirectory {
         byId = m;
     }
 
-    /** The user with this id. */
+    /**
+     * The user with this id.
+     *
+     * @param id a user id
+     * @return the user, or empty when none has this id
+     */
     public Optional<MockUser> byId(String id) {
         return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
     }
 
-    /** The user with this id or, failing that, this username (ignoring case). */
+    /**
+     * The user with this id or, failing that, this username (ignoring case).
+     *
+     * @param idOrUsername a user's id, or a username in any case
+     * @return the user, or empty when none matches
+     */
     public Optional<MockUser> find(String idOrUsername) {
         if (idOrUsername == null) {
             return Optional.empty();
@@ -43,18 +57,32 @@ public final class UserDirectory {
         return byUsername(idOrUsername);
     }
 
-    /** The user with this username, ignoring case. */
+    /**
+     * The user with this username, ignoring case.
+     *
+     * @param username a username, in any case
+     * @return the user, or empty when none has this username
+     */
     public Optional<MockUser> byUsername(String username) {
         return byId.values().stream().filter(x -> x.username().equalsIgnoreCase(username)).findFirst();
     }
 
-    /** The user with this personal code. */
+    /**
+     * The user with this personal code.
+     *
+     * @param code an Estonian personal code
+     * @return the user, or empty when none has this code
+     */
     public Optional<MockUser> byPersonalCode(String code) {
         return code == null ? Optional.empty()
                 : byId.values().stream().filter(x -> code.equals(x.personalCode())).findFirst();
     }
 
-    /** Every user, in order; immutable. */
+    /**
+     * Every user, in order; immutable.
+     *
+     * @return the users, in order, unmodifiable
+     */
     public List<MockUser> list() {
         return List.copyOf(byId.values());
     }
@@ -62,6 +90,7 @@ public final class UserDirectory {
     /**
      * Adds a user.
      *
+     * @param user the user to add; its id and username must not be in use yet
      * @throws IllegalArgumentException when the id or username is taken, a child id is unknown, or the directory is full
      */
     public synchronized void add(MockUser user) {

@@ -20,12 +20,20 @@ public final class TokenEndpoint {
 
     private final MockRuntime rt;
 
-    /** The endpoint of one server. */
+    /**
+     * The endpoint of one server.
+     *
+     * @param rt the runtime of the server this endpoint belongs to
+     */
     public TokenEndpoint(MockRuntime rt) {
         this.rt = rt;
     }
 
-    /** Handles one token request. */
+    /**
+     * Handles one token request.
+     *
+     * @param call the request, already opened by the pipeline
+     */
     public void handle(Call call) {
         Context ctx = call.ctx();
         String mediaType = Params.mediaType(ctx.header("Content-Type"));

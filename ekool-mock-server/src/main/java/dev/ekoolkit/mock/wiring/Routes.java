@@ -74,7 +74,15 @@ public final class Routes {
         });
     }
 
-    /** A configured, not yet started Javalin app serving {@code rt}; silent connections close after {@code idleTimeout}. */
+    /**
+     * A configured, not yet started Javalin app serving {@code rt}; silent connections close after {@code idleTimeout}.
+     *
+     * @param rt the runtime of the server to serve
+     * @param host the address to bind, such as {@code 127.0.0.1}
+     * @param port the TCP port to bind, 0 for a random free one
+     * @param idleTimeout how long a connection may stay silent before it is closed
+     * @return the Javalin app, not yet started
+     */
     public static Javalin create(MockRuntime rt, String host, int port, Duration idleTimeout) {
         TokenEndpoint token = new TokenEndpoint(rt);
         UserBasicEndpoint userBasic = new UserBasicEndpoint(rt);

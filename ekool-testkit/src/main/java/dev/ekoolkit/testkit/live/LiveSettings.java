@@ -54,7 +54,13 @@ public record LiveSettings(EkoolEnvironment environment, ClientCredentials crede
 
     private static final String PREFIX = "EKOOL_LIVE_";
 
-    /** Requires every component. */
+    /**
+     * Requires every component.
+     *
+     * @param environment the eKool servers to use, not {@code null}
+     * @param credentials the client's credentials, not {@code null}
+     * @param redirectUri the redirect URI registered for the client, not {@code null}
+     */
     public LiveSettings {
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(credentials, "credentials");
@@ -64,6 +70,9 @@ public record LiveSettings(EkoolEnvironment environment, ClientCredentials crede
     /**
      * The JUnit configuration parameter that can stand in for a variable: {@code EKOOL_LIVE_CLIENT_ID} becomes
      * {@code ekool.live.client-id}.
+     *
+     * @param variable an environment variable name, such as {@code EKOOL_LIVE_CLIENT_ID}
+     * @return the matching JUnit configuration parameter name, such as {@code ekool.live.client-id}
      */
     public static String configurationParameter(String variable) {
         if (!variable.startsWith(PREFIX)) {
@@ -72,7 +81,11 @@ public record LiveSettings(EkoolEnvironment environment, ClientCredentials crede
         return "ekool.live." + variable.substring(PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** The settings from the process environment, empty when live mode is off. */
+    /**
+     * The settings from the process environment, empty when live mode is off.
+     *
+     * @return the live settings, or empty when live mode is off
+     */
     public static Optional<LiveSettings> fromEnvironment() {
         return resolve(name -> Optional.ofNullable(System.getenv(name)));
     }
@@ -81,6 +94,8 @@ public record LiveSettings(EkoolEnvironment environment, ClientCredentials crede
      * The settings in force for a JUnit test class or test: each variable's JUnit configuration parameter
      * ({@link #configurationParameter(String)}) first, then the process environment; empty when live mode is off.
      *
+     * @param context the JUnit context of the test class or test
+     * @return the live settings, or empty when live mode is off
      * @throws IllegalArgumentException naming every missing or malformed variable (never echoing the secret)
      */
     public static Optional<LiveSettings> fromContext(ExtensionContext context) {
@@ -92,6 +107,8 @@ public record LiveSettings(EkoolEnvironment environment, ClientCredentials crede
      * The settings from {@code lookup} (by variable name, such as {@code EKOOL_LIVE_CLIENT_ID}); empty when none of
      * the client id, secret and redirect URI is set.
      *
+     * @param lookup looks a variable up by name; empty when it is unset
+     * @return the live settings, or empty when none of the client id, secret and redirect URI is set
      * @throws IllegalArgumentException naming every missing or malformed variable (never echoing the secret)
      */
     public static Optional<LiveSettings> resolve(Function<String, Optional<String>> lookup) {
@@ -157,7 +174,11 @@ public record LiveSettings(EkoolEnvironment environment, ClientCredentials crede
         }
     }
 
-    /** {@code "eKool staging (https://login.ekool.dev)"} or the custom URLs, for skip reasons and logs. */
+    /**
+     * {@code "eKool staging (https://login.ekool.dev)"} or the custom URLs, for skip reasons and logs.
+     *
+     * @return a human-readable description of the servers, never containing credentials
+     */
     public String describe() {
         return "eKool " + environment.name() + " (" + environment.loginUrl() + ")";
     }

@@ -28,6 +28,10 @@ import java.lang.annotation.Target;
 @ExtendWith(MockOnlyCondition.class)
 public @interface MockOnly {
 
-    /** Why the test needs the mock, shown in the skip reason; optional. */
+    /**
+     * Why the test needs the mock, shown in the skip reason; optional.
+     *
+     * @return why the test needs the mock, or empty for no explanation
+     */
     String value() default "";
 }

@@ -14,7 +14,13 @@ import java.util.Objects;
  */
 public record MalformedCredential(String label, String value, Violation violation) {
 
-    /** Requires a label and a violation. */
+    /**
+     * Requires a label and a violation.
+     *
+     * @param label what is wrong, for test names, such as {@code "31 characters"}; not {@code null}, never the value
+     * @param value the malformed value, possibly {@code null} or empty
+     * @param violation the violation ekool-core reports (field, rule and message); not {@code null}
+     */
     public MalformedCredential {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(violation, "violation");

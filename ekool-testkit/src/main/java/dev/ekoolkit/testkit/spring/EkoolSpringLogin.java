@@ -43,6 +43,10 @@ public final class EkoolSpringLogin {
     /**
      * Signs {@code user} (id or username) in through MockMvc and returns the authenticated session.
      *
+     * @param mvc the MockMvc of the application under test, with Spring Security's filters
+     * @param ekool the mock the application is configured against
+     * @param user the user's id or username, such as {@code mari}
+     * @return the session of the signed-in user, to pass to later requests
      * @throws AssertionError when the application does not start the login, or does not sign the user in (quoting
      *                        where it redirected and, when it failed, Spring Security's error)
      */
@@ -73,6 +77,10 @@ public final class EkoolSpringLogin {
      * {@code http://localhost:8080}) with a real HTTP client that follows redirects and keeps cookies, and returns
      * that client, now carrying the session.
      *
+     * @param baseUrl the application's base URL, such as {@code http://localhost:8080}
+     * @param ekool the mock the application is configured against
+     * @param user the user's id or username, such as {@code mari}
+     * @return a client that keeps the application's session cookie, signed in as {@code user}
      * @throws AssertionError when the round trip does not end signed in (quoting where it ended)
      */
     public static HttpClient httpClient(URI baseUrl, EkoolMock ekool, String user) {

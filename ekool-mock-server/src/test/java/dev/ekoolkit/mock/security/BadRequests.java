@@ -264,7 +264,13 @@ final class BadRequests {
             case 11 -> { // a query longer than the limit
                 r.kinds.add("oversized-target");
                 r.pad = "pad=" + "q".repeat(8_300 + rnd.nextInt(20_000));
+                // 414 (RFC 9112 section 3: a request-target longer than the server parses) or 431 (RFC 6585 section
+                // 5: the head as a whole too large). Jetty counts the request line into its 8 KiB head limit and
+                // says 414 while it is still inside the target, 431 once the target has ended within the bytes it
+                // has read: which depends on how the bytes arrived (it failed once under load with 431), so
+                // either is right and both are refusals in the protocol's own terms.
                 r.expected.add(414);
+                r.expected.add(431);
             }
             case 12 -> { // a wrong method
                 r.kinds.add("wrong-method");

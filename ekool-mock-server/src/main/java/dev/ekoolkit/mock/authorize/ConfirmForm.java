@@ -29,14 +29,7 @@ record ConfirmForm(FormPost post, boolean cancel) {
      * @return the typed form, or the first rule the post breaks
      */
     static FormResult<ConfirmForm> parse(String contentType, String browserCookie, Params form) {
-        FormResult<FormPost> parsed = FormPost.parse(contentType, browserCookie, form);
-        if (parsed instanceof FormResult.Refused<FormPost> refused) {
-            return refused.as();
-        }
-        FormResult.Refused<ConfirmForm> repeated = FormResult.Refused.ifRepeated(form, "decision");
-        if (repeated != null) {
-            return repeated;
-        }
-        return new FormResult.Ok<>(new ConfirmForm(parsed.orThrow(), "cancel".equals(form.get("decision"))));
+        return FormPost.parse(contentType, browserCookie, form, "decision")
+                .then(post -> new FormResult.Ok<>(new ConfirmForm(post, "cancel".equals(form.get("decision")))));
     }
 }

@@ -29,19 +29,13 @@ record ConsentForm(FormPost post, boolean approve) {
      * @return the typed form, or the first rule the post breaks
      */
     static FormResult<ConsentForm> parse(String contentType, String browserCookie, Params form) {
-        FormResult<FormPost> parsed = FormPost.parse(contentType, browserCookie, form);
-        if (parsed instanceof FormResult.Refused<FormPost> refused) {
-            return refused.as();
-        }
-        FormResult.Refused<ConsentForm> repeated = FormResult.Refused.ifRepeated(form, "decision");
-        if (repeated != null) {
-            return repeated;
-        }
-        String decision = form.get("decision");
-        if (!"approve".equals(decision) && !"deny".equals(decision)) {
-            return new FormResult.Refused<>(EkoolOAuthException.INVALID_REQUEST,
-                    "decision must be 'approve' or 'deny'", 400);
-        }
-        return new FormResult.Ok<>(new ConsentForm(parsed.orThrow(), "approve".equals(decision)));
+        return FormPost.parse(contentType, browserCookie, form, "decision").then(post -> {
+            String decision = form.get("decision");
+            if (!"approve".equals(decision) && !"deny".equals(decision)) {
+                return new FormResult.Refused<>(EkoolOAuthException.INVALID_REQUEST,
+                        "decision must be 'approve' or 'deny'", 400);
+            }
+            return new FormResult.Ok<>(new ConsentForm(post, "approve".equals(decision)));
+        });
     }
 }

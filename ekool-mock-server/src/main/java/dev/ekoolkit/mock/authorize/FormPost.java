@@ -30,23 +30,23 @@ record FormPost(String loginId, String csrfToken, String browser) {
     }
 
     /**
-     * Parses the part every login form shares.
+     * Parses the part every login form shares, and checks that none of the form's own fields is repeated.
      *
      * @param contentType   the request's {@code Content-Type}, or {@code null}
      * @param browserCookie the browser cookie's value, or {@code null}
      * @param form          the form body's parameters (empty unless the body is a form)
+     * @param single        the form's own fields that it reads next, in that order, each of which may be sent once
      * @return the shared part, or the first rule the post breaks
      */
-    static FormResult<FormPost> parse(String contentType, String browserCookie, Params form) {
+    static FormResult<FormPost> parse(String contentType, String browserCookie, Params form, String... single) {
         if (!Params.mediaType(contentType).equals(MEDIA_TYPE)) {
             return new FormResult.Refused<>(EkoolOAuthException.INVALID_REQUEST,
                     "the login forms post " + MEDIA_TYPE, 400);
         }
-        for (String name : new String[] {"login", "csrf_token"}) {
-            FormResult.Refused<FormPost> repeated = FormResult.Refused.ifRepeated(form, name);
-            if (repeated != null) {
-                return repeated;
-            }
+        FormResult.Refused<FormPost> repeated = FormResult.Refused.ifRepeated(form, "login", "csrf_token");
+        repeated = repeated != null ? repeated : FormResult.Refused.ifRepeated(form, single);
+        if (repeated != null) {
+            return repeated;
         }
         String csrf = form.get("csrf_token");
         return new FormResult.Ok<>(new FormPost(form.get("login"), csrf == null ? "" : csrf,

@@ -5,6 +5,7 @@ import dev.ekoolkit.mock.internal.Params;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * What a login-form parser answers: the typed form ({@link Ok}) or the first rule the post breaks
@@ -23,6 +24,15 @@ sealed interface FormResult<T> permits FormResult.Ok, FormResult.Refused {
     T orThrow();
 
     /**
+     * Continues parsing with the typed form; a refusal stays the same refusal.
+     *
+     * @param next what parses the rest, given the typed form
+     * @param <U>  the form {@code next} parses
+     * @return what {@code next} answers, or this refusal
+     */
+    <U> FormResult<U> then(Function<T, FormResult<U>> next);
+
+    /**
      * A post that keeps every rule of its form.
      *
      * @param value the typed form
@@ -39,6 +49,11 @@ sealed interface FormResult<T> permits FormResult.Ok, FormResult.Refused {
         public T orThrow() {
             return value;
         }
+
+        @Override
+        public <U> FormResult<U> then(Function<T, FormResult<U>> next) {
+            return next.apply(value);
+        }
     }
 
     /**
@@ -53,35 +68,33 @@ sealed interface FormResult<T> permits FormResult.Ok, FormResult.Refused {
     record Refused<T>(String error, String description, int status) implements FormResult<T> {
 
         /**
-         * The refusal for a parameter sent more than once, in the words of {@link Params#repeated(String, int)}.
+         * The refusal for the first of {@code names} sent more than once, in the words of
+         * {@link Params#repeated(String, int)}.
          *
-         * @param form the posted parameters
-         * @param name the parameter's name
-         * @param <T>  the typed form
-         * @return the refusal, or {@code null} when {@code name} was sent at most once
+         * @param form  the posted parameters
+         * @param names the parameters' names, in the order they are read
+         * @param <T>   the typed form
+         * @return the refusal, or {@code null} when each of {@code names} was sent at most once
          */
-        static <T> Refused<T> ifRepeated(Params form, String name) {
-            List<String> values = form.asMap().get(name);
-            if (values == null || values.size() < 2) {
-                return null;
+        static <T> Refused<T> ifRepeated(Params form, String... names) {
+            for (String name : names) {
+                List<String> values = form.asMap().get(name);
+                if (values != null && values.size() > 1) {
+                    EkoolOAuthException e = Params.repeated(name, values.size());
+                    return new Refused<>(e.error(), e.errorDescription(), e.httpStatus());
+                }
             }
-            EkoolOAuthException e = Params.repeated(name, values.size());
-            return new Refused<>(e.error(), e.errorDescription(), e.httpStatus());
-        }
-
-        /**
-         * The same refusal, for a form that contains the one refused.
-         *
-         * @param <U> the containing form
-         * @return this refusal, typed for the containing form
-         */
-        <U> Refused<U> as() {
-            return new Refused<>(error, description, status);
+            return null;
         }
 
         @Override
         public T orThrow() {
             throw new EkoolOAuthException(error, description, status);
+        }
+
+        @Override
+        public <U> FormResult<U> then(Function<T, FormResult<U>> next) {
+            return new Refused<>(error, description, status);
         }
     }
 }

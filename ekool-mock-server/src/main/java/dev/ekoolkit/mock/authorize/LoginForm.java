@@ -115,35 +115,27 @@ record LoginForm(FormPost post, Choice choice) {
      * @return the typed form, or the first rule the post breaks
      */
     static FormResult<LoginForm> parse(String contentType, String browserCookie, Params form) {
-        FormResult<FormPost> parsed = FormPost.parse(contentType, browserCookie, form);
-        if (parsed instanceof FormResult.Refused<FormPost> refused) {
-            return refused.as();
-        }
-        FormPost post = parsed.orThrow();
-        FormResult.Refused<LoginForm> repeated = FormResult.Refused.ifRepeated(form, "method");
-        if (repeated != null) {
-            return repeated;
-        }
+        return FormPost.parse(contentType, browserCookie, form, "method").then(post -> choice(post, form));
+    }
+
+    /** The method's fields: only those the method reads, each at most once. */
+    private static FormResult<LoginForm> choice(FormPost post, Params form) {
         String method = form.get("method");
         if (method == null) {
             return ok(post, new Mistake(NO_METHOD));
         }
         switch (method) {
             case "pick" -> {
-                repeated = FormResult.Refused.ifRepeated(form, "user_id");
+                FormResult.Refused<LoginForm> repeated = FormResult.Refused.ifRepeated(form, "user_id");
                 return repeated != null ? repeated : ok(post, new PickUser(form.get("user_id")));
             }
             case "password" -> {
-                for (String name : new String[] {"username", "password"}) {
-                    repeated = FormResult.Refused.ifRepeated(form, name);
-                    if (repeated != null) {
-                        return repeated;
-                    }
-                }
-                return ok(post, new Password(orEmpty(form.get("username")), orEmpty(form.get("password"))));
+                FormResult.Refused<LoginForm> repeated = FormResult.Refused.ifRepeated(form, "username", "password");
+                return repeated != null ? repeated
+                        : ok(post, new Password(orEmpty(form.get("username")), orEmpty(form.get("password"))));
             }
             case "smart-id", "mobile-id", "id-card" -> {
-                repeated = FormResult.Refused.ifRepeated(form, "personal_code");
+                FormResult.Refused<LoginForm> repeated = FormResult.Refused.ifRepeated(form, "personal_code");
                 if (repeated != null) {
                     return repeated;
                 }

@@ -2,10 +2,8 @@ package dev.ekoolkit.mock.authorize;
 
 import dev.ekoolkit.core.error.EkoolOAuthException;
 import dev.ekoolkit.core.internal.ConstantTime;
-import dev.ekoolkit.core.person.PersonalCode;
 import dev.ekoolkit.mock.config.MockClient;
 import dev.ekoolkit.mock.config.MockUser;
-import dev.ekoolkit.mock.internal.Params;
 import dev.ekoolkit.mock.internal.Randoms;
 import dev.ekoolkit.mock.internal.Redirects;
 import dev.ekoolkit.mock.runtime.Call;
@@ -21,7 +19,10 @@ import java.util.Optional;
 
 /**
  * The login and consent steps of an authorization: the handlers of the forms the pages post (the pages
- * themselves are {@link LoginViews}), which work without JavaScript. The login page offers the configured users and eKool's login methods (password,
+ * themselves are {@link LoginViews}), which work without JavaScript. Each handler parses its form once into a
+ * typed value ({@link LoginForm}, {@link ConfirmForm}, {@link ConsentForm}: every rule the post alone shows), then
+ * decides against the server's state (the login, its browser binding and CSRF token, its step, the client and the
+ * user), then answers with a page or a redirect. The login page offers the configured users and eKool's login methods (password,
  * Smart-ID, Mobile-ID, ID-card; the eID methods simulated with the user's personal code and, for Smart-ID
  * and Mobile-ID, a verification code to "confirm on the phone"); the consent page lists the requested
  * scopes with their descriptions. Every form is bound to the browser by a cookie and carries a CSRF token
@@ -70,55 +71,62 @@ public final class LoginHandlers {
     }
 
     /**
-     * {@code POST /oauth/login}: one of the login forms.
+     * {@code POST /oauth/login}: one of the login forms. Parses the form ({@link LoginForm}), checks it against
+     * the login it continues, then shows the next page: the consent page, the Smart-ID / Mobile-ID verification
+     * page, or the login page again with what to correct.
      *
      * @param call the form submission
      */
     public void login(Call call) {
+        LoginForm form = LoginForm.parse(call.ctx().header("Content-Type"), call.ctx().cookie(BROWSER_COOKIE),
+                call.form()).orThrow();
         MockState state = rt.state();
-        PendingLogin login = checked(call, state, PendingLogin.Stage.LOGIN);
+        PendingLogin login = checked(form.post(), state, PendingLogin.Stage.LOGIN);
         MockClient client = client(state, login);
-        Params form = call.form();
-        String method = Optional.ofNullable(form.get("method")).orElse("");
-        MockUser user;
-        switch (method) {
-            case "pick" -> user = state.users().byId(form.get("user_id")).orElse(null);
-            case "password" -> {
-                Optional<MockUser> byName = state.users().byUsername(Optional.ofNullable(form.get("username")).orElse(""));
-                String password = Optional.ofNullable(form.get("password")).orElse("");
-                boolean ok = byName.isPresent() && ConstantTime.equals(byName.get().password(), password);
-                if (!ok) {
-                    call.page(200, "Log in", LoginViews.login(login, client, rt.state().users().list(), "Wrong username or password.",
-                            Optional.ofNullable(form.get("username")).orElse("")));
-                    return;
-                }
-                user = byName.get();
+        LoginForm.Choice choice = form.choice();
+        if (choice instanceof LoginForm.Mistake mistake) {
+            call.page(200, "Log in", LoginViews.login(login, client, state.users().list(), mistake.message()));
+        } else if (choice instanceof LoginForm.PickUser pick) {
+            Optional<MockUser> user = state.users().byId(pick.userId());
+            if (user.isEmpty()) {
+                call.page(200, "Log in", LoginViews.login(login, client, state.users().list(),
+                        "Choose one of the listed users."));
+            } else {
+                toConsent(call, state, login, client, user.get(), "pick");
             }
-            case "smart-id", "mobile-id", "id-card" -> {
-                Optional<MockUser> holder = eidUser(state, form);
-                if (holder.isEmpty()) {
-                    call.page(200, "Log in", LoginViews.login(login, client, rt.state().users().list(), eidProblem(form)));
-                    return;
-                }
-                user = holder.get();
-                if (!method.equals("id-card")) {
-                    PendingLogin verifying = login.advance(PendingLogin.Stage.VERIFY, user.id(), method, Randoms.digits(4));
-                    if (!state.logins().advance(login, verifying)) {
-                        throw alreadyUsed();
-                    }
-                    call.page(200, LoginViews.verifyTitle(verifying), LoginViews.verify(verifying, user));
-                    return;
-                }
+        } else if (choice instanceof LoginForm.Password password) {
+            Optional<MockUser> user = state.users().byUsername(password.username());
+            if (user.isEmpty() || !ConstantTime.equals(user.get().password(), password.password())) {
+                call.page(200, "Log in", LoginViews.login(login, client, state.users().list(),
+                        "Wrong username or password.", password.username()));
+            } else {
+                toConsent(call, state, login, client, user.get(), "password");
             }
-            default -> {
-                call.page(200, "Log in", LoginViews.login(login, client, rt.state().users().list(), "Choose a login method."));
-                return;
-            }
+        } else {
+            eid(call, state, login, client, (LoginForm.Eid) choice);
         }
-        if (user == null) {
-            call.page(200, "Log in", LoginViews.login(login, client, rt.state().users().list(), "Choose one of the listed users."));
-            return;
+    }
+
+    private void eid(Call call, MockState state, PendingLogin login, MockClient client, LoginForm.Eid eid) {
+        Optional<MockUser> holder = eid.personalCode() != null ? state.users().byPersonalCode(eid.personalCode())
+                : state.users().byId(eid.userId()).filter(u -> u.personalCode() != null);
+        if (holder.isEmpty()) {
+            call.page(200, "Log in", LoginViews.login(login, client, state.users().list(), eid.personalCode() != null
+                    ? "No account has this personal code." : "Enter a personal code or choose an account."));
+        } else if (eid.needsConfirmation()) {
+            PendingLogin verifying = login.advance(PendingLogin.Stage.VERIFY, holder.get().id(), eid.method(),
+                    Randoms.digits(4));
+            if (!state.logins().advance(login, verifying)) {
+                throw alreadyUsed();
+            }
+            call.page(200, LoginViews.verifyTitle(verifying), LoginViews.verify(verifying, holder.get()));
+        } else {
+            toConsent(call, state, login, client, holder.get(), eid.method());
         }
+    }
+
+    private void toConsent(Call call, MockState state, PendingLogin login, MockClient client, MockUser user,
+            String method) {
         PendingLogin consenting = login.advance(PendingLogin.Stage.CONSENT, user.id(), method, null);
         if (!state.logins().advance(login, consenting)) {
             throw alreadyUsed();
@@ -127,28 +135,27 @@ public final class LoginHandlers {
     }
 
     /**
-     * {@code POST /oauth/login/confirm}: the user "confirmed" the Smart-ID / Mobile-ID verification code.
+     * {@code POST /oauth/login/confirm}: the user "confirmed" the Smart-ID / Mobile-ID verification code, or
+     * cancelled back to the login page.
      *
      * @param call the form submission
      */
     public void confirm(Call call) {
+        ConfirmForm form = ConfirmForm.parse(call.ctx().header("Content-Type"), call.ctx().cookie(BROWSER_COOKIE),
+                call.form()).orThrow();
         MockState state = rt.state();
-        PendingLogin login = checked(call, state, PendingLogin.Stage.VERIFY);
+        PendingLogin login = checked(form.post(), state, PendingLogin.Stage.VERIFY);
         MockClient client = client(state, login);
         MockUser user = user(state, login);
-        if ("cancel".equals(call.form().get("decision"))) {
+        if (form.cancel()) {
             PendingLogin back = login.advance(PendingLogin.Stage.LOGIN, null, null, null);
             if (!state.logins().advance(login, back)) {
                 throw alreadyUsed();
             }
-            call.page(200, "Log in", LoginViews.login(back, client, rt.state().users().list(), null));
+            call.page(200, "Log in", LoginViews.login(back, client, state.users().list(), null));
             return;
         }
-        PendingLogin consenting = login.advance(PendingLogin.Stage.CONSENT, user.id(), login.loginMethod(), null);
-        if (!state.logins().advance(login, consenting)) {
-            throw alreadyUsed();
-        }
-        call.page(200, "Allow access", LoginViews.consent(consenting, client, user, rt.config()));
+        toConsent(call, state, login, client, user, login.loginMethod());
     }
 
     /**
@@ -157,47 +164,41 @@ public final class LoginHandlers {
      * @param call the form submission
      */
     public void consent(Call call) {
-        Context ctx = call.ctx();
+        ConsentForm form = ConsentForm.parse(call.ctx().header("Content-Type"), call.ctx().cookie(BROWSER_COOKIE),
+                call.form()).orThrow();
         MockState state = rt.state();
-        String decision = Optional.ofNullable(call.form().get("decision")).orElse("");
-        PendingLogin login = checked(call, state, decision.equals("approve") ? PendingLogin.Stage.CONSENT : null);
+        PendingLogin login = checked(form.post(), state, form.approve() ? PendingLogin.Stage.CONSENT : null);
         AuthorizationContext request = login.request();
         String target;
-        if (decision.equals("approve")) {
+        if (form.approve()) {
             MockUser user = user(state, login);
             client(state, login);
             if (!state.logins().finish(login)) {
                 throw alreadyUsed();
             }
             target = AuthorizeEndpoint.issueCode(rt, request, user);
-        } else if (decision.equals("deny")) {
+        } else {
             if (!state.logins().finish(login)) {
                 throw alreadyUsed();
             }
             target = Redirects.to(request.redirectUri(), "error", EkoolOAuthException.ACCESS_DENIED,
                     "error_description", "The resource owner or authorization server denied the request.",
                     "state", request.state());
-        } else {
-            throw new EkoolOAuthException(EkoolOAuthException.INVALID_REQUEST,
-                    "decision must be 'approve' or 'deny'", 400);
         }
-        ctx.header("Cache-Control", "no-store");
-        ctx.redirect(target, HttpStatus.SEE_OTHER);
+        call.ctx().header("Cache-Control", "no-store");
+        call.ctx().redirect(target, HttpStatus.SEE_OTHER);
     }
 
-    private PendingLogin checked(Call call, MockState state, PendingLogin.Stage expected) {
-        Context ctx = call.ctx();
-        Params form = call.form();
-        if (!Params.mediaType(ctx.header("Content-Type")).equals("application/x-www-form-urlencoded")) {
-            throw new EkoolOAuthException(EkoolOAuthException.INVALID_REQUEST, "the login forms post"
-                    + " application/x-www-form-urlencoded", 400);
-        }
-        PendingLogin login = state.logins().find(form.get("login"), rt.now()).orElseThrow(() -> new EkoolOAuthException(
+    /**
+     * The login a parsed form continues, checked against the server's state: known and unexpired, bound to this
+     * browser, with this CSRF token (compared in constant time), and at the {@code expected} step.
+     */
+    private PendingLogin checked(FormPost post, MockState state, PendingLogin.Stage expected) {
+        PendingLogin login = state.logins().find(post.loginId(), rt.now()).orElseThrow(() -> new EkoolOAuthException(
                 EkoolOAuthException.INVALID_REQUEST, "this login is unknown, finished or expired (logins must finish"
                 + " within " + rt.config().lifetimes().login().toMinutes() + " minutes); start again from the application", 400));
-        String browser = Optional.ofNullable(ctx.cookie(BROWSER_COOKIE)).orElse("");
-        String csrf = Optional.ofNullable(form.get("csrf_token")).orElse("");
-        if (!ConstantTime.equals(login.browserBinding(), browser) || !ConstantTime.equals(login.csrfToken(), csrf)) {
+        if (!ConstantTime.equals(login.browserBinding(), post.browser())
+                || !ConstantTime.equals(login.csrfToken(), post.csrfToken())) {
             throw new EkoolOAuthException(EkoolOAuthException.ACCESS_DENIED, "the form's CSRF token or the browser"
                     + " cookie does not match this login (cross-site request forgery protection, RFC 6749 section 10.12);"
                     + " start again from the application", 403);
@@ -223,22 +224,5 @@ public final class LoginHandlers {
     private static MockUser user(MockState state, PendingLogin login) {
         return state.users().byId(login.userId()).orElseThrow(() -> new EkoolOAuthException(
                 EkoolOAuthException.INVALID_REQUEST, "the user of this login no longer exists", 400));
-    }
-
-    private static Optional<MockUser> eidUser(MockState state, Params form) {
-        String code = form.get("personal_code");
-        if (code != null) {
-            return PersonalCode.isValid(code) ? state.users().byPersonalCode(code) : Optional.empty();
-        }
-        return state.users().byId(form.get("user_id")).filter(u -> u.personalCode() != null);
-    }
-
-    private static String eidProblem(Params form) {
-        String code = form.get("personal_code");
-        if (code == null) {
-            return "Enter a personal code or choose an account.";
-        }
-        return PersonalCode.isValid(code) ? "No account has this personal code."
-                : "That is not a valid Estonian personal code (11 digits with a valid check digit).";
     }
 }

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * a fresh JVM 100-150 ms on its main thread, the largest single item before the server listens
  * (docs/performance.md). Only a command line whose meaning is beyond doubt takes this path: {@code serve}
  * followed by {@code --port}, {@code --host}, {@code --config}, {@code --admin-token-env}, {@code --auto-login},
- * {@code --env-file} and {@code --public-url}, each at most once, and {@code --redirect-uri}, any number of times, with plain values. Anything else (help, version, an unknown or repeated
+ * {@code --env-file}, {@code --public-url} and {@code --pkce}, each at most once, and {@code --redirect-uri}, any
+ * number of times, with plain values. Anything else (help, version, an unknown or repeated
  * option, an unusual value) goes to picocli, which owns every usage message. {@code ServeFastPathTest} checks
  * that both read the command lines alike.
  */
@@ -91,6 +92,13 @@ final class ServeFastPath {
                         return null;
                     }
                     serve.publicUrl = value;
+                    break;
+                case "--pkce":
+                    // Taken as written, as picocli does: ServeCommand checks the policy when it runs.
+                    if (value == null || !plain(value)) {
+                        return null;
+                    }
+                    serve.pkce = value;
                     break;
                 case "--env-file":
                     serve.envFile = path(value);

@@ -33,6 +33,10 @@ class ServeFastPathTest {
         "serve --env-file=/tmp/mock.env --redirect-uri https://app.example.com/cb",
         "serve --public-url http://ekool-mock.test:9999 --port 0",
         "serve --host 0.0.0.0 --public-url=https://mock.example.com/",
+        "serve --pkce required --port 0",
+        "serve --auto-login --pkce=s256",
+        "serve --pkce optional --redirect-uri http://localhost:5000/cb",
+        "serve --pkce no-such-policy",
     })
     void reads_a_plain_command_line_as_picocli_does(String commandLine) {
         String[] args = commandLine.split(" ");
@@ -43,7 +47,7 @@ class ServeFastPathTest {
 
         assertThat(fast).isNotNull();
         assertThat(fast).usingRecursiveComparison().comparingOnlyFields("port", "host", "adminTokenEnv", "config",
-                "autoLogin", "redirectUris", "envFile", "publicUrl").isEqualTo(picocli);
+                "autoLogin", "redirectUris", "envFile", "publicUrl", "pkce").isEqualTo(picocli);
     }
 
     @ParameterizedTest
@@ -68,6 +72,9 @@ class ServeFastPathTest {
         "serve --public-url",
         "serve --public-url=",
         "serve --public-url http://a.test --public-url http://b.test",
+        "serve --pkce",
+        "serve --pkce=",
+        "serve --pkce required --pkce s256",
         "serve extra",
         "check-credentials abc",
         "new-credentials",

@@ -441,8 +441,8 @@ public final class BenchMain {
         Map<String, Window> windows = new LinkedHashMap<>();
         try (Running r = starter.start(slug + "-throughput")) {
             boolean first = true;
-            for (Http.Driver d : Http.Driver.values()) {
-                for (Report.Workload w : Report.Workload.values()) {
+            for (Report.Workload w : Report.Workload.values()) {
+                for (Http.Driver d : Http.Driver.values()) { // each workload with both drivers, one after the other
                     windows.put(Report.key(w, d), generate(w.scenario, w.concurrency, first,
                             "target=" + r.target().encoded(), d, slug));
                     first = false;

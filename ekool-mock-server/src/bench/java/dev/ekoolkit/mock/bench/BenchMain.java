@@ -31,8 +31,10 @@ import java.util.regex.Pattern;
 /**
  * The benchmark suite's orchestrator (issue 5; docs/performance.md). Runs, each in its own JVM: the signing
  * ceiling and the in-process figures (JMH), the HTTP ceiling server and the mock's runnable jar, both loaded by
- * the same {@link LoadGenerator}; then cold starts and the memory run. Writes {@code results.md} (and, when
- * asked, replaces the {@code bench:begin}/{@code bench:end} block of a document with it).
+ * the same {@link LoadGenerator}; then cold starts, the memory run, and the comparison with the peers (issue 11:
+ * this mock started by the README's command, navikt's mock-oauth2-server and axa's oauth2-mock-server through the
+ * same workloads, with the raw and the JDK {@code HttpClient} driver). Writes {@code results.md} (and, when asked,
+ * replaces the {@code bench:begin}/{@code bench:end} block of a document with it).
  */
 public final class BenchMain {
 
@@ -492,6 +494,9 @@ public final class BenchMain {
                 cmd.add(w);
             }
         }
+        if (!cmd.get(0).equals(javaBin) && !Files.isExecutable(Path.of(cmd.get(0)))) {
+            cmd.add(0, "bash"); // a launcher script checked out without its executable bit
+        }
         cmd.addAll(List.of("--port", "0", "--auto-login"));
         return cmd;
     }
@@ -759,7 +764,8 @@ public final class BenchMain {
                 .append(launcherFlagsNote()).append(" |\n");
         b.append("| load generator | `LoadGenerator`, own JVM (`").append(String.join(" ", GENERATOR_FLAGS))
                 .append("`), one thread + one keep-alive HTTP/1.1 connection per virtual user; shares the cores "
-                        + "with the server |\n");
+                        + "with the server; raw socket driver, and for the peers also the JDK HttpClient (one client "
+                        + "per virtual user) |\n");
         b.append("| load average (1/5/15 min) | before ").append(loadBefore).append(", after ").append(loadAfter)
                 .append(" |\n");
         b.append("| jar | `").append(jar.getFileName()).append("` (").append(Files.isRegularFile(jar) ? Files.size(jar) / 1024 : 0).append(" KiB)")

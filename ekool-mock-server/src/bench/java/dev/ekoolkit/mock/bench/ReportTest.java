@@ -1,6 +1,8 @@
 package dev.ekoolkit.mock.bench;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,37 +96,21 @@ class ReportTest {
                 "cold start of the README command to the first token (median): met");
     }
 
-    @Test
-    void login_at_2_4_times_navikt_misses_however_far_ahead_of_axa() {
-        assertThat(verdicts(peer(Report.OURS, 2400, 12_000, 0, 400), peer(Report.NAVIKT, 1000, 40_000, 0, 2300),
-                peer(Report.AXA, 100, 20_000, 0, 410)).get(0)).isEqualTo("login, 8 clients, raw socket driver: **missed**");
-    }
-
-    @Test
-    void login_at_1_4_times_axa_misses() {
-        assertThat(verdicts(peer(Report.OURS, 1400, 12_000, 0, 400), peer(Report.NAVIKT, 100, 40_000, 0, 2300),
-                peer(Report.AXA, 1000, 20_000, 0, 410)).get(1))
-                .isEqualTo("login, 8 clients, JDK HttpClient driver: **missed**");
-    }
-
-    @Test
-    void a_p99_of_31_ms_misses_the_login_target_even_at_ten_times_the_peers() {
-        assertThat(verdicts(peer(Report.OURS, 10_000, 31_000, 0, 400), peer(Report.NAVIKT, 1000, 40_000, 0, 2300),
-                peer(Report.AXA, 1000, 20_000, 0, 410)).get(0)).isEqualTo("login, 8 clients, raw socket driver: **missed**");
-    }
-
-    @Test
-    void errors_behind_a_peer_figure_make_the_login_target_missed_and_count_them() {
-        assertThat(verdicts(peer(Report.OURS, 2600, 12_000, 0, 400), peer(Report.NAVIKT, 1000, 40_000, 3, 2300),
-                peer(Report.AXA, 1000, 20_000, 0, 410)).get(0))
-                .isEqualTo("login, 8 clients, raw socket driver: **missed** (3 errors)");
-    }
-
-    @Test
-    void a_cold_start_of_411_ms_against_axa_at_410_ms_misses() {
-        assertThat(verdicts(peer(Report.OURS, 2600, 12_000, 0, 411), peer(Report.NAVIKT, 1000, 40_000, 0, 2300),
-                peer(Report.AXA, 1000, 20_000, 0, 410)).get(2))
-                .isEqualTo("cold start of the README command to the first token (median): **missed**");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            login at 2.4 times navikt misses however far ahead of axa | 2400  | 12000 | 400 | 1000 | 0 | 100  | 0 | login, 8 clients, raw socket driver: **missed**
+            login at 1.4 times axa misses                             | 1400  | 12000 | 400 | 100  | 0 | 1000 | 1 | login, 8 clients, JDK HttpClient driver: **missed**
+            a p99 of 31 ms misses even at ten times the peers         | 10000 | 31000 | 400 | 1000 | 0 | 1000 | 0 | login, 8 clients, raw socket driver: **missed**
+            errors behind a peer figure miss the target and count     | 2600  | 12000 | 400 | 1000 | 3 | 1000 | 0 | login, 8 clients, raw socket driver: **missed** (3 errors)
+            a cold start of 411 ms against axa at 410 ms misses       | 2600  | 12000 | 411 | 1000 | 0 | 1000 | 2 | cold start of the README command to the first token (median): **missed**
+            """)
+    void a_target_is_missed_by_any_figure_short_of_its_goal(String rule, double oursLogin, double oursP99Micros,
+                                                            double oursColdMillis, double naviktLogin,
+                                                            long naviktErrors, double axaLogin, int row,
+                                                            String expected) {
+        assertThat(verdicts(peer(Report.OURS, oursLogin, oursP99Micros, 0, oursColdMillis),
+                peer(Report.NAVIKT, naviktLogin, 40_000, naviktErrors, 2300),
+                peer(Report.AXA, axaLogin, 20_000, 0, 410)).get(row)).as(rule).isEqualTo(expected);
     }
 
     @Test

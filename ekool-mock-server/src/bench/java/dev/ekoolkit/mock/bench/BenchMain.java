@@ -31,14 +31,23 @@ import java.util.regex.Pattern;
 /**
  * The benchmark suite's orchestrator (issue 5; docs/performance.md). Runs, each in its own JVM: the signing
  * ceiling and the in-process figures (JMH), the HTTP ceiling server and the mock's runnable jar, both loaded by
- * the same {@link LoadGenerator}; then cold starts and the memory run. Writes {@code results.md} (and, when
- * asked, replaces the {@code bench:begin}/{@code bench:end} block of a document with it).
+ * the same {@link LoadGenerator}; then cold starts, the memory run, and the comparison with the peers (issue 11:
+ * this mock started by the README's command, navikt's mock-oauth2-server and axa's oauth2-mock-server through the
+ * same workloads, with the raw and the JDK {@code HttpClient} driver). Writes {@code results.md} (and, when asked,
+ * replaces the {@code bench:begin}/{@code bench:end} block of a document with it).
  */
 public final class BenchMain {
 
     private static final int[] CONCURRENCY = {1, 8, 64};
     private static final List<String> GENERATOR_FLAGS = List.of("-Xms256m", "-Xmx256m", "-XX:+UseParallelGC");
     private static final String SERVE = "serve --port 0 --auto-login";
+    /** The README's start command, the default of {@code bench.readmeCommand}; the bench adds {@code --port 0 --auto-login}. */
+    static final String DEFAULT_README_COMMAND = "java -jar ekool-mock-server/target/ekool-mock.jar";
+    /** navikt's mock-oauth2-server: the version the bench profile fetches, and its standalone main class. */
+    static final String NAVIKT_VERSION = "6.0.2";
+    private static final String NAVIKT_MAIN = "no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt";
+    /** axa's oauth2-mock-server: the npm version range installed at bench time. */
+    static final String AXA_VERSION = "~9.3.0";
 
     private final Path jar;
     private final Path out;
@@ -48,6 +57,10 @@ public final class BenchMain {
     private final Path doc;
     private final String mockMain;
     private final Path launcher;
+    private final Path root;
+    private final List<String> readmeCommand;
+    private final Path peersDir;
+    private final Path peersSources;
     private final String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private final String classpath = System.getProperty("java.class.path");
     private final StringBuilder log = new StringBuilder();
@@ -65,6 +78,12 @@ public final class BenchMain {
         String d = o.getOrDefault("doc", "").trim();
         this.doc = d.isEmpty() ? null : root.resolve(d);
         this.launcher = root.resolve("ekool-mock-server/bin/ekool-mock");
+        this.root = root;
+        // the README's start command, whose cold start the peers comparison measures (words; "java" is this JVM's)
+        String readme = o.getOrDefault("readme-command", "").trim();
+        this.readmeCommand = List.of((readme.isEmpty() ? DEFAULT_README_COMMAND : readme).split("\\s+"));
+        this.peersDir = Path.of(o.getOrDefault("peers-dir", out.resolveSibling("peers").toString())).toAbsolutePath();
+        this.peersSources = root.resolve("ekool-mock-server/src/bench/peers");
         // for trying the harness only: run this main class from the class path instead of java -jar
         String m = o.getOrDefault("mock-main", "").trim();
         this.mockMain = m.isEmpty() ? null : m;
@@ -99,10 +118,11 @@ public final class BenchMain {
         ColdStart cds = want.apply("cold") && mockMain == null ? coldStart(true) : null;
         InProcess inProcess = want.apply("inprocess") ? inProcess() : null;
         Memory memory = want.apply("memory") ? memory() : null;
+        List<Report.Peer> peers = want.apply("peers") ? peers() : null;
 
         String loadAfter = loadAverage();
         String md = report(Report.command(quick, only, docOption), started, loadBefore, loadAfter, signing, ceiling,
-                mock, cold, cds, inProcess, memory);
+                mock, cold, cds, inProcess, memory, peers);
         Files.writeString(out.resolve("results.md"), md, StandardCharsets.UTF_8);
         System.out.println();
         System.out.println(md);
@@ -184,18 +204,10 @@ public final class BenchMain {
         final long readyNanos;
 
         Mock(boolean viaLauncher, String name) throws InterruptedException {
-            List<String> cmd = new ArrayList<>();
-            Map<String, String> env = new LinkedHashMap<>();
-            if (viaLauncher) {
-                cmd.addAll(List.of("bash", launcher.toString()));
-                env.put("EKOOL_MOCK_JAR", jar.toString());
-                env.put("JAVA_HOME", System.getProperty("java.home"));
-            } else if (mockMain != null) {
-                cmd.addAll(List.of(javaBin, "-cp", classpath, mockMain));
-            } else {
-                cmd.addAll(List.of(javaBin, "-jar", jar.toString())); // exactly what the README's command runs
-            }
-            cmd.addAll(List.of(SERVE.split(" ")));
+            this(mockCommand(viaLauncher), viaLauncher ? launcherEnv() : Map.of(), name);
+        }
+
+        Mock(List<String> cmd, Map<String, String> env, String name) throws InterruptedException {
             proc = Proc.start(cmd, env, raw.resolve(name + ".log"));
             Map<String, String> printed = new LinkedHashMap<>();
             long listening = -1;
@@ -227,6 +239,23 @@ public final class BenchMain {
         }
     }
 
+    private List<String> mockCommand(boolean viaLauncher) {
+        List<String> cmd = new ArrayList<>();
+        if (viaLauncher) {
+            cmd.addAll(List.of("bash", launcher.toString()));
+        } else if (mockMain != null) {
+            cmd.addAll(List.of(javaBin, "-cp", classpath, mockMain));
+        } else {
+            cmd.addAll(List.of(javaBin, "-jar", jar.toString())); // exactly what the README's command runs
+        }
+        cmd.addAll(List.of(SERVE.split(" ")));
+        return cmd;
+    }
+
+    private Map<String, String> launcherEnv() {
+        return Map.of("EKOOL_MOCK_JAR", jar.toString(), "JAVA_HOME", System.getProperty("java.home"));
+    }
+
     private Map<String, Map<Integer, Window>> mockThroughput() throws Exception {
         say("bench: mock throughput (" + (mockMain == null ? "bin/ekool-mock " : mockMain + " ") + SERVE + ")");
         Map<String, Map<Integer, Window>> m = new LinkedHashMap<>();
@@ -252,14 +281,21 @@ public final class BenchMain {
             "window \\d+ ops=(\\d+) seconds=([\\d.]+) p50us=([\\d.NaN]+) p99us=([\\d.NaN]+) errors=(\\d+)");
 
     private Window generate(String scenario, int concurrency, boolean firstOfServer, String where) throws Exception {
+        return generate(scenario, concurrency, firstOfServer, where, Http.Driver.RAW, "");
+    }
+
+    private Window generate(String scenario, int concurrency, boolean firstOfServer, String where, Http.Driver driver,
+                            String server) throws Exception {
         double warmup = quick ? (firstOfServer ? 3 : 1) : (firstOfServer ? 10 : 5);
         int windows = quick ? 3 : 7;
         double window = quick ? 1 : 2;
         List<String> cmd = new ArrayList<>(List.of(javaBin));
         cmd.addAll(GENERATOR_FLAGS);
         cmd.addAll(List.of("-cp", classpath, LoadGenerator.class.getName(), "scenario=" + scenario,
-                "concurrency=" + concurrency, "warmup=" + warmup, "windows=" + windows, "window=" + window, where));
-        Path log = raw.resolve(String.format(Locale.ROOT, "gen-%02d-%s-c%d.txt", ++rawCounter, scenario, concurrency));
+                "concurrency=" + concurrency, "warmup=" + warmup, "windows=" + windows, "window=" + window,
+                "driver=" + driver.name().toLowerCase(Locale.ROOT), where));
+        Path log = raw.resolve(String.format(Locale.ROOT, "gen-%02d-%s%s-c%d%s.txt", ++rawCounter,
+                server.isEmpty() ? "" : server + "-", scenario, concurrency, driver == Http.Driver.RAW ? "" : "-jdk"));
         List<Double> ops = new ArrayList<>();
         List<Double> p50 = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
@@ -284,7 +320,8 @@ public final class BenchMain {
             }
         }
         Window r = new Window(Stats.of(ops), Stats.of(p50), Stats.of(p99), errors, firstError);
-        say(String.format(Locale.ROOT, "bench:   %-8s c=%-3d %s ops/s, p50 %s µs, p99 %s µs%s", scenario, concurrency,
+        say(String.format(Locale.ROOT, "bench:   %-8s c=%-3d %s%s ops/s, p50 %s µs, p99 %s µs%s", scenario, concurrency,
+                driver == Http.Driver.RAW ? "" : "(JDK HttpClient) ",
                 r.opsPerSecond().format("%.0f"), r.p50Micros().format("%.0f"), r.p99Micros().format("%.0f"),
                 errors == 0 && firstError == null ? "" : ", ERRORS " + errors + ": " + firstError));
         return r;
@@ -346,6 +383,216 @@ public final class BenchMain {
                 }
                 return new long[] {mock.listeningNanos - mock.proc.startNanos, tokenAt - mock.proc.startNanos};
             }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- the peers
+
+    /** A server of the comparison, started, and where to send its requests. */
+    private record Running(Proc proc, Flows.Target target, long listeningNanos) implements AutoCloseable {
+        @Override
+        public void close() {
+            proc.close();
+        }
+    }
+
+    /** Starts one server of the comparison; {@code name} names its log files. */
+    private interface Starter {
+        Running start(String name) throws Exception;
+    }
+
+    /**
+     * Issue 11: this mock (started by the README's command), navikt's mock-oauth2-server (own JVM) and axa's
+     * oauth2-mock-server (Node), each through the same workloads with both drivers, then their cold starts.
+     */
+    private List<Report.Peer> peers() throws Exception {
+        say("bench: the peers, side by side (" + Report.OURS + ", " + Report.NAVIKT + ", " + Report.AXA + ")");
+        List<Report.Peer> list = new ArrayList<>();
+        String readme = String.join(" ", readmeCommand) + " --port 0 --auto-login";
+        list.add(measurePeer(Report.OURS, "ours", "`" + readme + "`", name -> {
+            Mock m = new Mock(readmeCommandLine(), Map.of(), name);
+            return new Running(m.proc, m.target, m.listeningNanos);
+        }));
+
+        Path lib = peersDir.resolve("navikt").resolve("lib");
+        String naviktHow = NAVIKT_VERSION + ", `java " + String.join(" ", naviktFlags())
+                + (naviktFlags().isEmpty() ? "" : " ") + "-cp 'lib/*' " + NAVIKT_MAIN + "` (Netty server, "
+                + "`interactiveLogin` off)";
+        if (!Files.isRegularFile(lib.resolve("mock-oauth2-server-" + NAVIKT_VERSION + ".jar"))) {
+            say("bench:   navikt left out: " + lib + " holds no mock-oauth2-server-" + NAVIKT_VERSION + ".jar");
+            list.add(Report.Peer.leftOut(Report.NAVIKT, naviktHow, "not fetched (" + lib + " holds no jar; the "
+                    + "bench profile's peers-navikt-fetch execution puts it there)"));
+        } else {
+            list.add(measurePeer(Report.NAVIKT, "navikt", naviktHow, name -> navikt(lib, name)));
+        }
+
+        Path axaDir = peersDir.resolve("axa");
+        String[] axa = installAxa(axaDir);
+        String axaHow = axa[0] + ", `node start.mjs` (" + axa[1] + ")";
+        if (axa[2] != null) {
+            say("bench:   axa left out: " + axa[2]);
+            list.add(Report.Peer.leftOut(Report.AXA, axaHow, axa[2]));
+        } else {
+            list.add(measurePeer(Report.AXA, "axa", axaHow, name -> axa(axaDir, name)));
+        }
+        return list;
+    }
+
+    private Report.Peer measurePeer(String server, String slug, String how, Starter starter) throws Exception {
+        say("bench: " + server + ": " + how);
+        Map<String, Window> windows = new LinkedHashMap<>();
+        try (Running r = starter.start(slug + "-throughput")) {
+            boolean first = true;
+            for (Report.Workload w : Report.Workload.values()) {
+                for (Http.Driver d : Http.Driver.values()) { // each workload with both drivers, one after the other
+                    windows.put(Report.key(w, d), generate(w.scenario, w.concurrency, first,
+                            "target=" + r.target().encoded(), d, slug));
+                    first = false;
+                }
+            }
+        }
+        int runs = quick ? 3 : 5;
+        List<Double> listening = new ArrayList<>();
+        List<Double> token = new ArrayList<>();
+        long failed = 0;
+        for (int i = -1; i < runs; i++) {
+            try (Running r = starter.start(slug + "-cold-" + (i + 1))) {
+                Flows f = new Flows(r.target());
+                try (HttpConnection c = f.connect()) {
+                    f.login(c);
+                    long tokenAt = System.nanoTime();
+                    if (i >= 0) {
+                        listening.add((r.listeningNanos() - r.proc().startNanos) / 1e6);
+                        token.add((tokenAt - r.proc().startNanos) / 1e6);
+                    } else {
+                        for (int k = 0; k < 50; k++) {
+                            f.login(c); // warms this JVM's client code; the run is not counted
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                failed++;
+                say("bench:   cold start " + (i + 1) + " failed: " + e);
+            }
+            Thread.sleep(300);
+        }
+        Report.Peer p = new Report.Peer(server, how, null, windows, Stats.of(listening), Stats.of(token), failed);
+        say("bench:   cold start: listening " + p.listening().format("%.0f") + " ms, first token "
+                + p.firstToken().format("%.0f") + " ms" + (failed == 0 ? "" : ", " + failed + " failed"));
+        return p;
+    }
+
+    /** The README's command as a process: "java" is this JVM's, existing relative paths are the checkout's. */
+    private List<String> readmeCommandLine() {
+        List<String> cmd = new ArrayList<>();
+        for (String w : readmeCommand) {
+            if (cmd.isEmpty() && w.equals("java")) {
+                cmd.add(javaBin);
+            } else if (!w.startsWith("-") && w.contains("/") && Files.exists(root.resolve(w))) {
+                cmd.add(root.resolve(w).toString());
+            } else {
+                cmd.add(w);
+            }
+        }
+        if (!cmd.get(0).equals(javaBin) && !Files.isExecutable(Path.of(cmd.get(0)))) {
+            cmd.add(0, "bash"); // a launcher script checked out without its executable bit
+        }
+        cmd.addAll(List.of("--port", "0", "--auto-login"));
+        return cmd;
+    }
+
+    /**
+     * navikt's JVM flags, by the same policy as this mock's: those the README command gives {@code java} when it
+     * runs {@code java} itself (none for a plain {@code java -jar}); the launcher's flags ({@code bench.jvmArgs},
+     * which the report checks against the launcher) when the README command is a script.
+     */
+    private List<String> naviktFlags() {
+        if (!readmeCommand.get(0).equals("java")) {
+            return jvmArgs;
+        }
+        List<String> flags = new ArrayList<>();
+        for (String w : readmeCommand.subList(1, readmeCommand.size())) {
+            if (w.equals("-jar") || w.equals("-cp") || !w.startsWith("-")) {
+                break;
+            }
+            flags.add(w);
+        }
+        return flags;
+    }
+
+    private Running navikt(Path lib, String name) throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            port = probe.getLocalPort();
+        }
+        List<String> cmd = new ArrayList<>(List.of(javaBin));
+        cmd.addAll(naviktFlags());
+        cmd.addAll(List.of("-cp", lib.resolve("*").toString(), NAVIKT_MAIN));
+        Proc proc = Proc.start(cmd, Map.of("JSON_CONFIG", "{\"interactiveLogin\":false,\"httpServer\":\"NettyWrapper\"}",
+                "SERVER_HOSTNAME", "127.0.0.1", "SERVER_PORT", Integer.toString(port)), raw.resolve(name + ".log"));
+        // it prints nothing (no logging back end on its class path): listening is the first accepted connection
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline && proc.process.isAlive()) {
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1_000);
+                return new Running(proc, Flows.Target.peer(Flows.Dialect.NAVIKT, port, "/default"), System.nanoTime());
+            } catch (IOException notYet) {
+                Thread.sleep(2);
+            }
+        }
+        proc.close();
+        throw new IllegalStateException("navikt's mock-oauth2-server did not listen on port " + port + " within 120 s; see "
+                + raw.resolve(name + ".log") + "(.err)");
+    }
+
+    private Running axa(Path dir, String name) throws Exception {
+        Proc proc = Proc.start(List.of("node", dir.resolve("start.mjs").toString()), raw.resolve(name + ".log"));
+        for (Proc.Line l = proc.next(60_000); l != null; l = proc.next(60_000)) {
+            if (l.text().startsWith("issuer_url=")) {
+                int port = java.net.URI.create(l.text().substring("issuer_url=".length()).trim()).getPort();
+                return new Running(proc, Flows.Target.peer(Flows.Dialect.AXA, port, ""), l.nanos());
+            }
+        }
+        proc.close();
+        throw new IllegalStateException("axa's oauth2-mock-server printed no issuer_url= within 60 s; see "
+                + raw.resolve(name + ".log") + "(.err)");
+    }
+
+    /**
+     * Installs axa's oauth2-mock-server from the npm registry into {@code dir} ({@code npm install --prefix}) with
+     * the start script beside it. Answers the installed version, the Node version, and why it is left out (or null).
+     */
+    private String[] installAxa(Path dir) throws Exception {
+        String node = "Node " + firstLine(List.of("node", "--version"), "?");
+        Files.createDirectories(dir);
+        Files.copy(peersSources.resolve("axa-start.mjs"), dir.resolve("start.mjs"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        List<String> cmd = List.of("npm", "install", "--prefix", dir.toString(), "--no-audit", "--no-fund",
+                "--loglevel=error", "oauth2-mock-server@" + AXA_VERSION);
+        say("bench: " + String.join(" ", cmd));
+        Path log = raw.resolve("npm-install.log");
+        int rc;
+        try (Proc p = Proc.start(cmd, log)) {
+            p.drain(600_000);
+            rc = p.process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) ? p.process.exitValue() : -1;
+        } catch (UncheckedIOException e) {
+            return new String[] {AXA_VERSION, node, "npm is not available (" + e.getCause().getMessage() + ")"};
+        }
+        Path pkg = dir.resolve("node_modules/oauth2-mock-server/package.json");
+        if (rc != 0 || !Files.isRegularFile(pkg)) {
+            return new String[] {AXA_VERSION, node, "`npm install` failed (exit " + rc + "; see " + log + ".err)"};
+        }
+        Matcher v = Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"").matcher(Files.readString(pkg));
+        return new String[] {v.find() ? v.group(1) : AXA_VERSION, node, null};
+    }
+
+    private static String firstLine(List<String> cmd, String otherwise) {
+        try (Proc p = Proc.start(cmd, null)) {
+            List<String> lines = p.drain(30_000);
+            return lines.isEmpty() ? otherwise : lines.get(0).trim();
+        } catch (UncheckedIOException | InterruptedException e) {
+            return otherwise;
         }
     }
 
@@ -499,7 +746,8 @@ public final class BenchMain {
 
     private String report(String command, String started, String loadBefore, String loadAfter, Stats signing,
                           Map<Integer, Window> ceiling, Map<String, Map<Integer, Window>> mock, ColdStart cold,
-                          ColdStart cds, InProcess inProcess, Memory memory) throws IOException {
+                          ColdStart cds, InProcess inProcess, Memory memory, List<Report.Peer> peers)
+            throws IOException {
         StringBuilder b = new StringBuilder();
         String jvmFlags = jvmArgs.isEmpty() ? "none (plain `java -jar`)" : "`" + String.join(" ", jvmArgs) + "`";
         b.append("Run of ").append(started).append(quick ? " — **quick mode** (short windows, not for the record)" : "")
@@ -516,7 +764,8 @@ public final class BenchMain {
                 .append(launcherFlagsNote()).append(" |\n");
         b.append("| load generator | `LoadGenerator`, own JVM (`").append(String.join(" ", GENERATOR_FLAGS))
                 .append("`), one thread + one keep-alive HTTP/1.1 connection per virtual user; shares the cores "
-                        + "with the server |\n");
+                        + "with the server; raw socket driver, and for the peers also the JDK HttpClient (one client "
+                        + "per virtual user) |\n");
         b.append("| load average (1/5/15 min) | before ").append(loadBefore).append(", after ").append(loadAfter)
                 .append(" |\n");
         b.append("| jar | `").append(jar.getFileName()).append("` (").append(Files.isRegularFile(jar) ? Files.size(jar) / 1024 : 0).append(" KiB)")
@@ -653,6 +902,10 @@ public final class BenchMain {
             b.append(String.format(Locale.ROOT, "%nLong run: %d requests in %.0f s (%.0f req/s), %d errors%s.%n",
                     memory.requests(), memory.seconds(), memory.requests() / memory.seconds(), memory.errors(),
                     memory.firstError() == null ? "" : " (first: " + memory.firstError() + ")"));
+        }
+        if (peers != null) {
+            b.append("\n### The peers, side by side (one run; median of the windows, min–max)\n\n")
+                    .append(Report.peers(peers));
         }
         return b.toString();
     }

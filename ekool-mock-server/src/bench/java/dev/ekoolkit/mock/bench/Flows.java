@@ -6,20 +6,43 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The OAuth exchanges the benchmark drives against the mock, each one checked (status and the field it
+ * The OAuth exchanges the benchmark drives against the mock and its peers, each one checked (status and the field it
  * needs) so that a fast error can never pass for a fast answer.
  */
 final class Flows {
 
-    /** Where the mock is and who the benchmark logs in as; read from the lines {@code serve} prints. */
-    record Target(String host, int port, String loginPath, String apiPath, String clientId, String clientSecret,
-                  String redirectUri) {
+    /**
+     * Which server's requests to send. Each one's paths, parameters and checks are described in
+     * docs/performance.md ("The peers").
+     */
+    enum Dialect {
+        /** This mock: {@code /oauth/authorize}, {@code /oauth/token} (client_secret_post), {@code /user/me/basic}. */
+        EKOOL,
+        /**
+         * navikt's mock-oauth2-server: issuer {@code /default}; {@code /default/authorize} (OpenID: scope
+         * {@code openid}), {@code /default/token} (client_secret_post, any secret), {@code /default/userinfo}
+         * (checks the token's signature and issuer).
+         */
+        NAVIKT,
+        /** axa's oauth2-mock-server: {@code /authorize}, {@code /token}, {@code /userinfo} (checks no token). */
+        AXA
+    }
+
+    /** Where the server is and who the benchmark logs in as; for this mock, read from the lines {@code serve} prints. */
+    record Target(Dialect dialect, String host, int port, String loginPath, String apiPath, String clientId,
+                  String clientSecret, String redirectUri) {
 
         static Target of(String loginUrl, String apiUrl, String clientId, String clientSecret, String redirectUri) {
             URI login = URI.create(loginUrl);
             URI api = URI.create(apiUrl == null ? loginUrl : apiUrl);
-            return new Target(login.getHost(), login.getPort(), trim(login.getPath()), trim(api.getPath()),
-                    clientId, clientSecret, redirectUri);
+            return new Target(Dialect.EKOOL, login.getHost(), login.getPort(), trim(login.getPath()),
+                    trim(api.getPath()), clientId, clientSecret, redirectUri);
+        }
+
+        /** A peer on 127.0.0.1 with its endpoints under {@code basePath}; the peers accept any client. */
+        static Target peer(Dialect dialect, int port, String basePath) {
+            return new Target(dialect, "127.0.0.1", port, basePath, basePath, "bench-client", "bench-secret",
+                    "http://localhost:8080/callback");
         }
 
         private static String trim(String path) {
@@ -27,13 +50,13 @@ final class Flows {
         }
 
         String encoded() {
-            return String.join(",", host, Integer.toString(port), loginPath, apiPath, clientId, clientSecret,
-                    redirectUri);
+            return String.join(",", dialect.name(), host, Integer.toString(port), loginPath, apiPath, clientId,
+                    clientSecret, redirectUri);
         }
 
         static Target decode(String s) {
             String[] p = s.split(",", -1);
-            return new Target(p[0], Integer.parseInt(p[1]), p[2], p[3], p[4], p[5], p[6]);
+            return new Target(Dialect.valueOf(p[0]), p[1], Integer.parseInt(p[2]), p[3], p[4], p[5], p[6], p[7]);
         }
     }
 
@@ -43,7 +66,7 @@ final class Flows {
 
     /** Thrown when an answer is not the expected success; counted as an error by the generator. */
     static final class Unexpected extends IOException {
-        Unexpected(String what, HttpConnection.Response r) {
+        Unexpected(String what, Http.Response r) {
             super(what + ": HTTP " + r.status() + " " + abbreviate(r.body()));
         }
 
@@ -55,7 +78,8 @@ final class Flows {
     private final Target t;
     private final String authorizePrefix;
     private final String tokenPath;
-    private final String basicPath;
+    private final String userInfoPath;
+    private final String userInfoField;
     private final String codeForm;
     private final String refreshForm;
     private long state;
@@ -63,29 +87,38 @@ final class Flows {
     Flows(Target t) {
         this.t = t;
         String redirect = enc(t.redirectUri());
-        this.authorizePrefix = t.loginPath() + "/oauth/authorize?response_type=code&client_id=" + enc(t.clientId())
-                + "&redirect_uri=" + redirect + "&scope=users-basic&state=";
-        this.tokenPath = t.loginPath() + "/oauth/token";
-        this.basicPath = t.apiPath() + "/user/me/basic";
+        boolean ekool = t.dialect() == Dialect.EKOOL;
+        String oauth = ekool ? t.loginPath() + "/oauth" : t.loginPath();
+        this.authorizePrefix = oauth + "/authorize?response_type=code&client_id=" + enc(t.clientId())
+                + "&redirect_uri=" + redirect + "&scope=" + (ekool ? "users-basic" : "openid") + "&state=";
+        this.tokenPath = oauth + "/token";
+        this.userInfoPath = ekool ? t.apiPath() + "/user/me/basic" : t.apiPath() + "/userinfo";
+        this.userInfoField = ekool ? "\"data\"" : "\"sub\"";
         String client = "&client_id=" + enc(t.clientId()) + "&client_secret=" + enc(t.clientSecret());
         this.codeForm = "&redirect_uri=" + redirect + client;
         this.refreshForm = client;
     }
 
+    /** A new client of the given driver for this target. */
+    Http connect(Http.Driver driver) {
+        return Http.open(driver, t.host(), t.port());
+    }
+
+    /** A new raw-socket client for this target. */
     HttpConnection connect() {
         return new HttpConnection(t.host(), t.port());
     }
 
     /** Authorize with auto-login (302 with a code), then the authorization-code grant. Two requests. */
-    Tokens login(HttpConnection c) throws IOException {
+    Tokens login(Http c) throws IOException {
         String code = authorize(c);
         return tokens(c.postForm(tokenPath, "grant_type=authorization_code&code=" + enc(code) + codeForm), "code grant");
     }
 
     /** The authorize request alone; answers the code. */
-    String authorize(HttpConnection c) throws IOException {
+    String authorize(Http c) throws IOException {
         String st = Long.toString(++state);
-        HttpConnection.Response r = c.get(authorizePrefix + st, null);
+        Http.Response r = c.get(authorizePrefix + st, null);
         String loc = r.location();
         if (r.status() != 302 || loc == null) {
             throw new Unexpected("authorize", r);
@@ -99,20 +132,23 @@ final class Flows {
     }
 
     /** The rotating refresh-token grant; answers the new pair (the old refresh token is dead now). */
-    Tokens refresh(HttpConnection c, String refreshToken) throws IOException {
+    Tokens refresh(Http c, String refreshToken) throws IOException {
         return tokens(c.postForm(tokenPath, "grant_type=refresh_token&refresh_token=" + enc(refreshToken)
                 + refreshForm), "refresh grant");
     }
 
-    /** GET /user/me/basic with the access token. */
-    void basic(HttpConnection c, String accessToken) throws IOException {
-        HttpConnection.Response r = c.get(basicPath, accessToken);
-        if (r.status() != 200 || !r.body().contains("\"data\"")) {
-            throw new Unexpected("user/me/basic", r);
+    /**
+     * The user-info endpoint with the access token: {@code /user/me/basic} (a {@code data} object) for this
+     * mock, {@code /userinfo} (a {@code sub} claim) for the peers.
+     */
+    void basic(Http c, String accessToken) throws IOException {
+        Http.Response r = c.get(userInfoPath, accessToken);
+        if (r.status() != 200 || !r.body().contains(userInfoField)) {
+            throw new Unexpected(t.dialect() == Dialect.EKOOL ? "user/me/basic" : "userinfo", r);
         }
     }
 
-    private static Tokens tokens(HttpConnection.Response r, String what) throws IOException {
+    private static Tokens tokens(Http.Response r, String what) throws IOException {
         String access = r.status() == 200 ? jsonString(r.body(), "access_token") : null;
         String refresh = r.status() == 200 ? jsonString(r.body(), "refresh_token") : null;
         if (access == null || refresh == null) {

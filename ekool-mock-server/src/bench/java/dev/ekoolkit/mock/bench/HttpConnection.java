@@ -1,7 +1,6 @@
 package dev.ekoolkit.mock.bench;
 
 import java.io.BufferedInputStream;
-import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,11 +15,7 @@ import java.nio.charset.StandardCharsets;
  * shared CPU as possible; the same class drives the ceilings and the mock alike. Reconnects when the server
  * closes the connection.
  */
-final class HttpConnection implements Closeable {
-
-    /** A response: status, the Location header (or null) and the body as ISO-8859-1 text. */
-    record Response(int status, String location, String body) {
-    }
+final class HttpConnection implements Http {
 
     private final String host;
     private final int port;
@@ -37,7 +32,8 @@ final class HttpConnection implements Closeable {
         this.hostHeader = ("Host: " + host + ":" + port + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    Response get(String pathAndQuery, String bearer) throws IOException {
+    @Override
+    public Response get(String pathAndQuery, String bearer) throws IOException {
         request.setLength(0);
         request.append("GET ").append(pathAndQuery).append(" HTTP/1.1\r\n");
         if (bearer != null) {
@@ -46,7 +42,8 @@ final class HttpConnection implements Closeable {
         return exchange(null);
     }
 
-    Response postForm(String path, String form) throws IOException {
+    @Override
+    public Response postForm(String path, String form) throws IOException {
         byte[] body = form.getBytes(StandardCharsets.ISO_8859_1);
         request.setLength(0);
         request.append("POST ").append(path).append(" HTTP/1.1\r\n")

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The load generator: a closed-loop generator run in its own JVM, one platform thread and one keep-alive
- * HTTP/1.1 connection per virtual user. After a warm-up it measures back-to-back windows; an operation
+ * HTTP/1.1 connection per virtual user, through either driver ({@link Http.Driver}: the raw socket client
+ * {@link HttpConnection}, or the JDK's {@code HttpClient}, one client per virtual user). After a warm-up it measures back-to-back windows; an operation
  * counts in the window in which it completes. It prints one {@code window …} line per window and a
  * {@code done …} line, which {@link BenchMain} reads.
  *
@@ -23,8 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * total number of requests is reached; counts requests).
  *
  * <p>Arguments, as {@code key=value}: scenario, concurrency, warmup (seconds), windows, window (seconds),
- * requests (mixed only), and either target (see {@link Flows.Target#encoded()}) or url (host:port/path for
- * ceiling).
+ * requests (mixed only), driver ({@code raw}, the default, or {@code jdk}; not for ceiling and mixed), and
+ * either target (see {@link Flows.Target#encoded()}) or url (host:port/path for ceiling).
  */
 public final class LoadGenerator {
 
@@ -63,14 +64,14 @@ public final class LoadGenerator {
             HttpConnection c = new HttpConnection(hostPort.substring(0, colon),
                     Integer.parseInt(hostPort.substring(colon + 1)));
             return () -> {
-                HttpConnection.Response r = c.get(path, null);
+                Http.Response r = c.get(path, null);
                 if (r.status() != 200 || r.body().isEmpty()) {
                     throw new Flows.Unexpected("ceiling", r);
                 }
             };
         }
         Flows f = new Flows(Flows.Target.decode(a.get("target")));
-        HttpConnection c = f.connect();
+        Http c = f.connect(Http.Driver.valueOf(a.getOrDefault("driver", "raw").toUpperCase(java.util.Locale.ROOT)));
         switch (scenario) {
             case "login":
                 return () -> f.login(c);

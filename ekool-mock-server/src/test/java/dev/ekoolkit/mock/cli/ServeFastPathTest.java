@@ -33,6 +33,8 @@ class ServeFastPathTest {
         "serve --env-file=/tmp/mock.env --redirect-uri https://app.example.com/cb",
         "serve --public-url http://ekool-mock.test:9999 --port 0",
         "serve --host 0.0.0.0 --public-url=https://mock.example.com/",
+        "serve --fresh-key --port 0",
+        "serve --auto-login --fresh-key",
     })
     void reads_a_plain_command_line_as_picocli_does(String commandLine) {
         String[] args = commandLine.split(" ");
@@ -43,7 +45,7 @@ class ServeFastPathTest {
 
         assertThat(fast).isNotNull();
         assertThat(fast).usingRecursiveComparison().comparingOnlyFields("port", "host", "adminTokenEnv", "config",
-                "autoLogin", "redirectUris", "envFile", "publicUrl").isEqualTo(picocli);
+                "autoLogin", "redirectUris", "envFile", "publicUrl", "freshKey").isEqualTo(picocli);
     }
 
     @ParameterizedTest
@@ -69,6 +71,9 @@ class ServeFastPathTest {
         "serve --public-url=",
         "serve --public-url http://a.test --public-url http://b.test",
         "serve extra",
+        "serve --fresh-key=true",
+        "serve --fresh-key --fresh-key",
+        "serve --fresh-key mari",
         "check-credentials abc",
         "new-credentials",
     })

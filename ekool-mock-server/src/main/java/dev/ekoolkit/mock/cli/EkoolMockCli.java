@@ -76,7 +76,7 @@ public final class EkoolMockCli implements Runnable {
         quietLogging();
         if (SERVE.equals(withDefaultCommand(args)[0])) {
             // a second core loads the key and warms what serve needs while this thread parses (docs/performance.md)
-            StartupPreload.start();
+            StartupPreload.start(args);
         }
         System.exit(run(System.out, System.err, System.in, System.getenv(), args));
     }

@@ -83,6 +83,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "A YAML or JSON configuration replacing the embedded default (demo client and users).")
     Path config;
 
+    @Option(names = "--fresh-key",
+            description = "Sign with a newly generated RSA key instead of the published demo key, which the embedded"
+                    + " configuration signs with to start faster. A --config file signs with its own signing_key or a"
+                    + " generated one either way.")
+    boolean freshKey;
+
     @Option(names = "--auto-login", paramLabel = "USER", arity = "0..1", fallbackValue = FIRST_USER,
             description = "Skip the login and consent pages and log in as USER (an id or username); without a"
                     + " value, as the first configured user.")
@@ -178,7 +184,8 @@ final class ServeCommand implements Callable<Integer> {
         boolean firstUser = FIRST_USER.equals(autoLogin);
         EkoolMockServer server;
         try {
-            MockConfig loaded = config == null ? MockConfig.defaults() : MockConfigLoader.load(config);
+            MockConfig loaded = config != null ? MockConfigLoader.load(config)
+                    : freshKey ? MockConfig.defaults() : MockConfig.defaults().withSigningKey(MockConfig.demoSigningKey());
             if (!added.isEmpty()) {
                 loaded = withRedirectUris(loaded, added);
             }

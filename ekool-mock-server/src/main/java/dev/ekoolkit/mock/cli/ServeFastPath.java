@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * a fresh JVM 100-150 ms on its main thread, the largest single item before the server listens
  * (docs/performance.md). Only a command line whose meaning is beyond doubt takes this path: {@code serve}
  * followed by {@code --port}, {@code --host}, {@code --config}, {@code --admin-token-env}, {@code --auto-login},
- * {@code --env-file}, {@code --public-url} and {@code --pkce}, each at most once, and {@code --redirect-uri}, any
- * number of times, with plain values. Anything else (help, version, an unknown or repeated
+ * {@code --env-file}, {@code --public-url}, {@code --pkce} and {@code --fresh-key}, each at most once, and
+ * {@code --redirect-uri}, any number of times, with plain values. Anything else (help, version, an unknown or repeated
  * option, an unusual value) goes to picocli, which owns every usage message. {@code ServeFastPathTest} checks
  * that both read the command lines alike.
  */
@@ -57,6 +57,13 @@ final class ServeFastPath {
             }
             boolean tookNext = eq < 0 && value != null;
             switch (name) {
+                case "--fresh-key":
+                    if (eq >= 0) {
+                        return null;
+                    }
+                    serve.freshKey = true;
+                    tookNext = false;
+                    break;
                 case "--auto-login":
                     if (value != null && !plain(value)) {
                         return null;

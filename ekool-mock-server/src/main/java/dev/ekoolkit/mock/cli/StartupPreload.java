@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -40,15 +41,25 @@ final class StartupPreload {
     private StartupPreload() {
     }
 
-    /** Starts the work on a daemon thread and returns at once. */
-    static void start() {
-        Thread t = new Thread(StartupPreload::run, "ekool-mock-preload");
+    /**
+     * Starts the work on a daemon thread and returns at once.
+     *
+     * @param args the command line, read only to guess the key: {@code serve} signs with the published demo key
+     *             unless it has {@code --config} or {@code --fresh-key} (a wrong guess costs time, nothing else)
+     */
+    static void start(String... args) {
+        boolean generatesKey = Arrays.stream(args).anyMatch(a -> a.startsWith("--config") || a.startsWith("--fresh-key"));
+        Thread t = new Thread(() -> run(generatesKey), "ekool-mock-preload");
         t.setDaemon(true);
         t.start();
     }
 
-    private static void run() {
-        step(SigningKeys::prepareJvmKey);
+    private static void run(boolean generatesKey) {
+        if (generatesKey) {
+            step(SigningKeys::prepareJvmKey);
+        } else {
+            step(() -> SigningKeys.warm(MockConfig.demoSigningKey()));
+        }
         step(() -> Json.write(Map.of("warm", 1)));
         step(MockConfig::defaults);
         ClassLoader loader = StartupPreload.class.getClassLoader();

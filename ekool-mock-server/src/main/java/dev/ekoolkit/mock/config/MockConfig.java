@@ -9,6 +9,10 @@ import dev.ekoolkit.core.scope.KnownScope;
 import dev.ekoolkit.core.scope.Scope;
 import dev.ekoolkit.core.scope.Scopes;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -328,6 +332,24 @@ public record MockConfig(List<MockClient> clients, List<MockUser> users, List<Sc
     }
 
     /**
+     * The demo signing key: a fixed 2048-bit RSA private key (key id {@value #DEMO_SIGNING_KEY_ID}), published
+     * in this jar on purpose, like {@link #DEMO_CLIENT_SECRET}. {@code serve} signs with it when it runs the
+     * embedded configuration, so that a plain start generates no RSA key (most of a fresh JVM's start-up CPU,
+     * docs/performance.md); {@code serve --fresh-key}, a configuration file and {@link #defaults()} (the Java
+     * API) do not use it. Anyone can sign with it: tokens signed with it prove nothing outside the mock, and
+     * the mock itself accepts only the tokens it issued in its current run, whatever key signed them.
+     *
+     * @return the demo key, with its private part (the same instance on every call)
+     * @throws IllegalStateException if the jar's copy of the key is missing or unreadable (a broken build)
+     */
+    public static RSAKey demoSigningKey() {
+        return DemoKey.KEY;
+    }
+
+    /** The key id of {@link #demoSigningKey()}: its RFC 7638 thumbprint. */
+    public static final String DEMO_SIGNING_KEY_ID = "n1hLWgRfyrFSFUbhjsqoTdx4gnnOzxSnIlPmPnqyLp8";
+
+    /**
      * The demo client of {@link #defaults()}.
      *
      * @return the demo client: {@link #DEMO_CLIENT_ID} with its secret, redirect URIs and scope
@@ -522,6 +544,24 @@ public record MockConfig(List<MockClient> clients, List<MockUser> users, List<Sc
     }
 
     /** Built once: the default tree is immutable. */
+    /** Read on first use only: the Java API and configuration files never load it. */
+    private static final class DemoKey {
+        static final RSAKey KEY = read();
+
+        private static RSAKey read() {
+            String name = "demo-signing-key.json";
+            try (InputStream in = MockConfig.class.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IllegalStateException("the demo signing key " + name + " is missing from the jar");
+                }
+                return RSAKey.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException | ParseException e) {
+                throw new IllegalStateException("the demo signing key " + name + " cannot be read ("
+                        + e.getClass().getSimpleName() + ")", e);
+            }
+        }
+    }
+
     private static final class Defaults {
         static final List<MockUser> USERS = List.of(
                 MockUser.of("100001", "mari", "demo-student", "Mari", "Maasikas", "mari.maasikas@example.com",

@@ -152,6 +152,18 @@ public final class SigningKeys {
      */
     private static RSAKey generateAndWarm() {
         RSAKey key = generate();
+        warm(key);
+        return key;
+    }
+
+    /**
+     * Signs one throwaway JWT with {@code key} and forgets it: it loads and initialises the JWT, JSON and RSA
+     * code on the calling thread (a start-up thread of its own), so that the first token request does not.
+     * Best effort: it throws nothing; a key that cannot sign reports that when it is used.
+     *
+     * @param key an RSA private key
+     */
+    public static void warm(RSAKey key) {
         try {
             SignedJWT warm = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
                     .keyID(key.getKeyID()).build(), new JWTClaimsSet.Builder().subject("warm-up").build());
@@ -160,7 +172,6 @@ public final class SigningKeys {
         } catch (JOSEException | RuntimeException e) {
             // only a warm-up: real signing reports its own errors
         }
-        return key;
     }
 
     private static RSAKey generate() {

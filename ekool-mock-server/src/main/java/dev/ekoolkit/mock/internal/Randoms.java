@@ -1,12 +1,18 @@
 package dev.ekoolkit.mock.internal;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** The one {@link SecureRandom} of the mock and helpers for unguessable tokens. */
+/**
+ * The mock's {@link SecureRandom} and helpers for unguessable tokens. The helpers draw from one DRBG
+ * (NIST SP 800-90A, the JDK's {@code DRBG}) per thread: the platform default, {@code NativePRNG}, serialises
+ * every caller in the JVM on one global lock, which token requests queued on under load (docs/performance.md).
+ */
 public final class Randoms {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ThreadLocal<SecureRandom> PER_THREAD = ThreadLocal.withInitial(Randoms::drbg);
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
     private Randoms() {
@@ -20,7 +26,7 @@ public final class Randoms {
     /** {@code n} random bytes. */
     public static byte[] bytes(int n) {
         byte[] b = new byte[n];
-        RANDOM.nextBytes(b);
+        PER_THREAD.get().nextBytes(b);
         return b;
     }
 
@@ -31,10 +37,20 @@ public final class Randoms {
 
     /** A random string of {@code n} decimal digits. */
     public static String digits(int n) {
+        SecureRandom random = PER_THREAD.get();
         char[] c = new char[n];
         for (int i = 0; i < n; i++) {
-            c[i] = (char) ('0' + RANDOM.nextInt(10));
+            c[i] = (char) ('0' + random.nextInt(10));
         }
         return new String(c);
+    }
+
+    /** A DRBG seeded from the platform's entropy source; the shared source if the JDK has none. */
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            return RANDOM;
+        }
     }
 }

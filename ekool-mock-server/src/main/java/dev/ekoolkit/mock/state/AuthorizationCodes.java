@@ -53,9 +53,10 @@ public final class AuthorizationCodes {
     public record Reused(CodeGrant grant, String familyId) implements Redemption {
     }
 
+    /** One code; its monitor orders the redemptions of that code. */
     private static final class Slot {
         final CodeGrant grant;
-        String familyId;
+        String familyId; // guarded by this slot
 
         Slot(CodeGrant grant) {
             this.grant = grant;
@@ -86,29 +87,41 @@ public final class AuthorizationCodes {
 
     /**
      * Redeems a code atomically: at most one caller ever gets {@link Redeemed} for a code. {@code issue} runs
-     * under the store's lock only for a live, unused code; it validates the request (throwing an OAuth error
-     * leaves the code unused) and returns the id of the token family it created.
+     * under that code's own lock only for a live, unused code; it validates the request (throwing an OAuth error
+     * leaves the code unused) and returns the id of the token family it created. Redemptions of one code are
+     * decided one after the other; redemptions of different codes run in parallel (the store's lock is held only
+     * to look the code up or drop it: issuing tokens under it made every token request wait for every other
+     * one's random numbers and MACs, docs/performance.md).
      *
      * @param code the code a client presented, possibly {@code null}
      * @param now the current time, by the server's clock
      * @param issue validates the request and issues the tokens, returning the new token family's id
      * @return the outcome: {@link Redeemed}, or why not ({@link Unknown}, {@link Expired}, {@link Reused})
      */
-    public synchronized Redemption redeem(String code, Instant now, Function<CodeGrant, String> issue) {
-        Slot slot = code == null ? null : store.get(code);
+    public Redemption redeem(String code, Instant now, Function<CodeGrant, String> issue) {
+        Slot slot;
+        synchronized (this) {
+            slot = code == null ? null : store.get(code);
+        }
         if (slot == null) {
             return new Unknown();
         }
-        if (slot.familyId != null) {
-            return new Reused(slot.grant, slot.familyId);
+        synchronized (slot) {
+            if (slot.familyId != null) {
+                return new Reused(slot.grant, slot.familyId);
+            }
+            if (!slot.grant.expiresAt().isAfter(now)) {
+                synchronized (this) {
+                    if (store.get(code) == slot) {
+                        store.remove(code);
+                    }
+                }
+                return new Expired(slot.grant);
+            }
+            String familyId = issue.apply(slot.grant);
+            slot.familyId = Objects.requireNonNull(familyId, "familyId");
+            return new Redeemed(slot.grant, familyId);
         }
-        if (!slot.grant.expiresAt().isAfter(now)) {
-            store.remove(code);
-            return new Expired(slot.grant);
-        }
-        String familyId = issue.apply(slot.grant);
-        slot.familyId = Objects.requireNonNull(familyId, "familyId");
-        return new Redeemed(slot.grant, familyId);
     }
 
     /**

@@ -18,11 +18,15 @@ class ReadmeCommandTest {
     static final Path README = Path.of("..", "README.md");
     static final Path POM = Path.of("pom.xml");
 
+    static final Path LAUNCHER = Path.of("bin", "ekool-mock");
+
     @Test
-    void runs_the_jar_that_the_build_writes() throws IOException {
+    void runs_the_jar_that_the_build_writes_through_the_launcher() throws IOException {
         assertThat(Files.readString(README))
-                .contains("./mvnw -q -pl ekool-mock-server -am package -DskipTests && java -jar ekool-mock-server/target/ekool-mock.jar");
+                .contains("./mvnw -q -pl ekool-mock-server -am package -DskipTests && ekool-mock-server/bin/ekool-mock   #");
         assertThat(Files.readString(POM)).contains("<outputFile>${project.build.directory}/ekool-mock.jar</outputFile>");
+        assertThat(Files.readString(LAUNCHER)).contains("jar=\"${EKOOL_MOCK_JAR:-$here/../target/ekool-mock.jar}\"");
+        assertThat(Files.isExecutable(LAUNCHER)).as("%s is executable", LAUNCHER).isTrue();
     }
 
     @Test

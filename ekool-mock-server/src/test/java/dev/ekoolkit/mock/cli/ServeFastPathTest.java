@@ -37,6 +37,8 @@ class ServeFastPathTest {
         "serve --auto-login --pkce=s256",
         "serve --pkce optional --redirect-uri http://localhost:5000/cb",
         "serve --pkce no-such-policy",
+        "serve --fresh-key --port 0",
+        "serve --auto-login --fresh-key",
     })
     void reads_a_plain_command_line_as_picocli_does(String commandLine) {
         String[] args = commandLine.split(" ");
@@ -47,7 +49,7 @@ class ServeFastPathTest {
 
         assertThat(fast).isNotNull();
         assertThat(fast).usingRecursiveComparison().comparingOnlyFields("port", "host", "adminTokenEnv", "config",
-                "autoLogin", "redirectUris", "envFile", "publicUrl", "pkce").isEqualTo(picocli);
+                "autoLogin", "redirectUris", "envFile", "publicUrl", "pkce", "freshKey").isEqualTo(picocli);
     }
 
     @ParameterizedTest
@@ -76,6 +78,9 @@ class ServeFastPathTest {
         "serve --pkce=",
         "serve --pkce required --pkce s256",
         "serve extra",
+        "serve --fresh-key=true",
+        "serve --fresh-key --fresh-key",
+        "serve --fresh-key mari",
         "check-credentials abc",
         "new-credentials",
     })

@@ -42,7 +42,7 @@ public final class BenchMain {
     private static final List<String> GENERATOR_FLAGS = List.of("-Xms256m", "-Xmx256m", "-XX:+UseParallelGC");
     private static final String SERVE = "serve --port 0 --auto-login";
     /** The README's start command, the default of {@code bench.readmeCommand}; the bench adds {@code --port 0 --auto-login}. */
-    static final String DEFAULT_README_COMMAND = "java -jar ekool-mock-server/target/ekool-mock.jar";
+    static final String DEFAULT_README_COMMAND = "ekool-mock-server/bin/ekool-mock";
     /** navikt's mock-oauth2-server: the version the bench profile fetches, and its standalone main class. */
     static final String NAVIKT_VERSION = "6.0.2";
     private static final String NAVIKT_MAIN = "no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt";
@@ -344,7 +344,7 @@ public final class BenchMain {
         String command = viaLauncher ? "ekool-mock-server/bin/ekool-mock " + SERVE
                 : "java -jar ekool-mock-server/target/ekool-mock.jar " + SERVE;
         if (viaLauncher) {
-            try (var old = Files.newDirectoryStream(jar.getParent(), "*.jsa")) {
+            try (var old = Files.newDirectoryStream(jar.getParent(), "*.{jsa,aot}")) {
                 for (Path p : old) {
                     Files.delete(p);
                 }

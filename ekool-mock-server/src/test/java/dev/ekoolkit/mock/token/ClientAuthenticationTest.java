@@ -1,18 +1,26 @@
 package dev.ekoolkit.mock.token;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ekoolkit.core.client.RedirectUri;
+import dev.ekoolkit.core.credentials.ClientCredentials;
+import dev.ekoolkit.core.scope.Scopes;
 import dev.ekoolkit.mock.EkoolMockServer;
 import dev.ekoolkit.mock.api.AuthMethod;
 import dev.ekoolkit.mock.api.Endpoint;
 import dev.ekoolkit.mock.api.RecordedRequest;
+import dev.ekoolkit.mock.config.MockClient;
 import dev.ekoolkit.mock.support.Flows;
 import dev.ekoolkit.mock.support.MockServerExtension;
+import dev.ekoolkit.mock.support.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 
 import static dev.ekoolkit.mock.config.MockConfig.DEMO_CLIENT_ID;
 import static dev.ekoolkit.mock.config.MockConfig.DEMO_CLIENT_SECRET;
@@ -92,6 +100,20 @@ class ClientAuthenticationTest {
 
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(lastTokenRequest().authMethod()).isEqualTo(AuthMethod.POST);
+        assertThat(lastTokenRequest().clientId()).isEqualTo(DEMO_CLIENT_ID);
+    }
+
+    @Test
+    void records_the_client_that_authenticated_in_the_body_not_a_client_id_in_the_query() {
+        MockClient other = server.registerClient(MockClient.of(ClientCredentials.generate(new SecureRandom()), "Other app",
+                List.of(RedirectUri.of(DEMO_REDIRECT_URI)), Scopes.of("users-basic")));
+        URI withQuery = TestHttp.withQuery(server.tokenUrl(), "client_id", other.id().value());
+        var f = form("grant_type", "authorization_code", "code", Flows.code(server), "redirect_uri", DEMO_REDIRECT_URI,
+                "client_id", DEMO_CLIENT_ID, "client_secret", DEMO_CLIENT_SECRET);
+
+        HttpResponse<String> r = postForm(withQuery, f);
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(lastTokenRequest().clientId()).isEqualTo(DEMO_CLIENT_ID);
     }
 

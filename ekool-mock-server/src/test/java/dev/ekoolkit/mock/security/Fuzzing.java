@@ -82,6 +82,9 @@ final class Fuzzing {
             prev = req;
         }
         record(endpoint, cases, kinds);
+        if (!failures.isEmpty()) {
+            failures.add("the bytes of the last connections are in " + keepTrace(endpoint, http));
+        }
         assertThat(failures).as("bad answers of %s (seed %d)", endpoint, SEED).isEmpty();
         return cases;
     }
@@ -90,7 +93,7 @@ final class Fuzzing {
      * The statuses a request with size or method mutations may get; stacked mutations allow any of theirs, a
      * near-miss path also 404, a non-form body also the endpoint's own 400.
      */
-    private static java.util.Set<Integer> allowed(BadRequests.Req req) {
+    static java.util.Set<Integer> allowed(BadRequests.Req req) {
         java.util.Set<Integer> s = new java.util.TreeSet<>(req.expected);
         if ((s.contains(431) || s.contains(414)) && hasControlByteInHead(req.bytes("h"))) {
             // Two faults in one request head: too large (RFC 6585 section 5: 431; RFC 9112 section 3: 414) and a
@@ -131,6 +134,18 @@ final class Fuzzing {
             }
         }
         return false;
+    }
+
+    /** Writes the client's byte trace to {@code target/raw-http-<endpoint>.trace} and returns that path. */
+    static Path keepTrace(String endpoint, RawHttp http) {
+        Path file = Path.of("target", "raw-http-" + endpoint.replaceAll("[^A-Za-z0-9-]", "_") + ".trace");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, http.trace() + System.lineSeparator());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file.toAbsolutePath();
     }
 
     /** Adds to the score of an endpoint. */

@@ -51,6 +51,7 @@ final class Fuzzing {
         List<String> failures = new ArrayList<>();
         Map<String, Integer> kinds = new TreeMap<>();
         BadRequests.Req prev = null;
+        String trace = null;
         for (int i = 0; i < cases; i++) {
             BadRequests.Req req = next.get();
             String framing = req.close ? null : BadRequests.notOneRequest(req.bytes(http.authority()));
@@ -64,6 +65,7 @@ final class Fuzzing {
                 r = http.send(req.bytes(http.authority()));
             } catch (RuntimeException | AssertionError e) {
                 failures.add("case " + i + ": no answer (" + e.getMessage() + ") to " + req);
+                trace = trace != null ? trace : http.trace();
                 http.close();
                 continue;
             }
@@ -75,6 +77,9 @@ final class Fuzzing {
             if (v == null && extra != null) {
                 v = extra.apply(r);
             }
+            if (v != null && trace == null) {
+                trace = http.trace();
+            }
             if (v != null && failures.size() < 10) {
                 failures.add("case " + i + ": " + v + "\n  request: " + req + "\n  answer: " + r
                         + "\n  previous request: " + prev);
@@ -82,8 +87,8 @@ final class Fuzzing {
             prev = req;
         }
         record(endpoint, cases, kinds);
-        if (!failures.isEmpty()) {
-            failures.add("the bytes of the last connections are in " + keepTrace(endpoint, http));
+        if (trace != null) {
+            failures.add("the bytes of the connections up to the first failure are in " + keepTrace(endpoint, trace));
         }
         assertThat(failures).as("bad answers of %s (seed %d)", endpoint, SEED).isEmpty();
         return cases;
@@ -136,12 +141,12 @@ final class Fuzzing {
         return false;
     }
 
-    /** Writes the client's byte trace to {@code target/raw-http-<endpoint>.trace} and returns that path. */
-    static Path keepTrace(String endpoint, RawHttp http) {
+    /** Writes a client's byte trace to {@code target/raw-http-<endpoint>.trace} and returns that path. */
+    static Path keepTrace(String endpoint, String trace) {
         Path file = Path.of("target", "raw-http-" + endpoint.replaceAll("[^A-Za-z0-9-]", "_") + ".trace");
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, http.trace() + System.lineSeparator());
+            Files.writeString(file, trace + System.lineSeparator());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -51,6 +51,7 @@ final class Fuzzing {
         List<String> failures = new ArrayList<>();
         Map<String, Integer> kinds = new TreeMap<>();
         BadRequests.Req prev = null;
+        String trace = null;
         for (int i = 0; i < cases; i++) {
             BadRequests.Req req = next.get();
             String framing = req.close ? null : BadRequests.notOneRequest(req.bytes(http.authority()));
@@ -64,6 +65,7 @@ final class Fuzzing {
                 r = http.send(req.bytes(http.authority()));
             } catch (RuntimeException | AssertionError e) {
                 failures.add("case " + i + ": no answer (" + e.getMessage() + ") to " + req);
+                trace = trace != null ? trace : http.trace();
                 http.close();
                 continue;
             }
@@ -75,6 +77,9 @@ final class Fuzzing {
             if (v == null && extra != null) {
                 v = extra.apply(r);
             }
+            if (v != null && trace == null) {
+                trace = http.trace();
+            }
             if (v != null && failures.size() < 10) {
                 failures.add("case " + i + ": " + v + "\n  request: " + req + "\n  answer: " + r
                         + "\n  previous request: " + prev);
@@ -82,6 +87,9 @@ final class Fuzzing {
             prev = req;
         }
         record(endpoint, cases, kinds);
+        if (trace != null) {
+            failures.add("the bytes of the connections up to the first failure are in " + keepTrace(endpoint, trace));
+        }
         assertThat(failures).as("bad answers of %s (seed %d)", endpoint, SEED).isEmpty();
         return cases;
     }
@@ -90,7 +98,7 @@ final class Fuzzing {
      * The statuses a request with size or method mutations may get; stacked mutations allow any of theirs, a
      * near-miss path also 404, a non-form body also the endpoint's own 400.
      */
-    private static java.util.Set<Integer> allowed(BadRequests.Req req) {
+    static java.util.Set<Integer> allowed(BadRequests.Req req) {
         java.util.Set<Integer> s = new java.util.TreeSet<>(req.expected);
         if ((s.contains(431) || s.contains(414)) && hasControlByteInHead(req.bytes("h"))) {
             // Two faults in one request head: too large (RFC 6585 section 5: 431; RFC 9112 section 3: 414) and a
@@ -131,6 +139,18 @@ final class Fuzzing {
             }
         }
         return false;
+    }
+
+    /** Writes a client's byte trace to {@code target/raw-http-<endpoint>.trace} and returns that path. */
+    static Path keepTrace(String endpoint, String trace) {
+        Path file = Path.of("target", "raw-http-" + endpoint.replaceAll("[^A-Za-z0-9-]", "_") + ".trace");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, trace + System.lineSeparator());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file.toAbsolutePath();
     }
 
     /** Adds to the score of an endpoint. */

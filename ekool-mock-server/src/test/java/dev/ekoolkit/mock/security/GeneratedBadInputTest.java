@@ -84,38 +84,41 @@ class GeneratedBadInputTest {
 
     @Test
     void token_answers_every_bad_request_with_a_json_error() {
-        Fuzzing.run("token", http, Answers.Style.JSON, Fuzzing.CASES, () -> {
-            Req r = new Req("POST", Endpoint.TOKEN.path());
-            r.contentType = "application/x-www-form-urlencoded";
-            switch (gen.random().nextInt(3)) {
-                case 0 -> {
-                    r.form.addAll(List.of(BadRequests.pair("grant_type", "authorization_code"),
-                            BadRequests.pair("code", gen.randomText(43, false)),
-                            BadRequests.pair("redirect_uri", MockConfig.DEMO_REDIRECT_URI),
-                            BadRequests.pair("code_verifier", Flows.VERIFIER)));
-                    r.headers.add("Authorization: " + TestHttp.basic(MockConfig.DEMO_CLIENT_ID, MockConfig.DEMO_CLIENT_SECRET));
-                }
-                case 1 -> r.form.addAll(List.of(BadRequests.pair("grant_type", "refresh_token"),
-                        BadRequests.pair("refresh_token", Base64.getUrlEncoder().withoutPadding().encodeToString(gen.bytes(36))),
-                        BadRequests.pair("client_id", MockConfig.DEMO_CLIENT_ID),
-                        BadRequests.pair("client_secret", MockConfig.DEMO_CLIENT_SECRET)));
-                default -> {
-                    r.form.addAll(List.of(BadRequests.pair("grant_type", gen.pick(new String[] {"client_credentials",
-                            "password", "implicit", "urn:ietf:params:oauth:grant-type:device_code", "authorization_code"}))));
-                    r.headers.add("Authorization: " + gen.pick(new String[] {"Basic", "Basic !!!", "Basic "
-                            + Base64.getEncoder().encodeToString(gen.bytes(30)), "Basic " + Base64.getEncoder().encodeToString(
-                            (MockConfig.DEMO_CLIENT_ID + "%ZZ:" + MockConfig.DEMO_CLIENT_SECRET).getBytes(StandardCharsets.UTF_8)),
-                            "Bearer x", "basic " + Base64.getEncoder().encodeToString("a:b".getBytes(StandardCharsets.UTF_8)),
-                            TestHttp.basic(MockConfig.DEMO_CLIENT_ID, "wrong-secret-of-forty-characters-000000")}));
-                }
+        Fuzzing.run("token", http, Answers.Style.JSON, Fuzzing.CASES, () -> tokenCase(gen));
+    }
+
+    /** One generated token-endpoint case drawn from {@code gen}. */
+    static Req tokenCase(BadRequests gen) {
+        Req r = new Req("POST", Endpoint.TOKEN.path());
+        r.contentType = "application/x-www-form-urlencoded";
+        switch (gen.random().nextInt(3)) {
+            case 0 -> {
+                r.form.addAll(List.of(BadRequests.pair("grant_type", "authorization_code"),
+                        BadRequests.pair("code", gen.randomText(43, false)),
+                        BadRequests.pair("redirect_uri", MockConfig.DEMO_REDIRECT_URI),
+                        BadRequests.pair("code_verifier", Flows.VERIFIER)));
+                r.headers.add("Authorization: " + TestHttp.basic(MockConfig.DEMO_CLIENT_ID, MockConfig.DEMO_CLIENT_SECRET));
             }
-            gen.mutate(r, true, true, TOKEN_NAMES);
-            // Every template is already refused (a code or refresh token never issued, a grant type or client
-            // authentication the mock does not take), and no mutation can make up a valid credential: whatever
-            // the mutation, the answer must be a 4xx JSON error, never tokens.
-            r.mustFail = true;
-            return r;
-        });
+            case 1 -> r.form.addAll(List.of(BadRequests.pair("grant_type", "refresh_token"),
+                    BadRequests.pair("refresh_token", Base64.getUrlEncoder().withoutPadding().encodeToString(gen.bytes(36))),
+                    BadRequests.pair("client_id", MockConfig.DEMO_CLIENT_ID),
+                    BadRequests.pair("client_secret", MockConfig.DEMO_CLIENT_SECRET)));
+            default -> {
+                r.form.addAll(List.of(BadRequests.pair("grant_type", gen.pick(new String[] {"client_credentials",
+                        "password", "implicit", "urn:ietf:params:oauth:grant-type:device_code", "authorization_code"}))));
+                r.headers.add("Authorization: " + gen.pick(new String[] {"Basic", "Basic !!!", "Basic "
+                        + Base64.getEncoder().encodeToString(gen.bytes(30)), "Basic " + Base64.getEncoder().encodeToString(
+                        (MockConfig.DEMO_CLIENT_ID + "%ZZ:" + MockConfig.DEMO_CLIENT_SECRET).getBytes(StandardCharsets.UTF_8)),
+                        "Bearer x", "basic " + Base64.getEncoder().encodeToString("a:b".getBytes(StandardCharsets.UTF_8)),
+                        TestHttp.basic(MockConfig.DEMO_CLIENT_ID, "wrong-secret-of-forty-characters-000000")}));
+            }
+        }
+        gen.mutate(r, true, true, TOKEN_NAMES);
+        // Every template is already refused (a code or refresh token never issued, a grant type or client
+        // authentication the mock does not take), and no mutation can make up a valid credential: whatever
+        // the mutation, the answer must be a 4xx JSON error, never tokens.
+        r.mustFail = true;
+        return r;
     }
 
     @Test

@@ -139,4 +139,45 @@ class OneAnswerPerRequestTest {
             assertThat(answers.get(0).header("Connection")).isEqualToIgnoringCase("close");
         }
     }
+
+    /**
+     * The token cases around the one failure left in issue 13 ({@code token_answers_every_bad_request_with_a_json_error},
+     * seed 20260601: case 606, an {@code OPTIONS} with a body, read the answer to 605, and 607 found 606's 405 waiting),
+     * each sent whole on a connection of its own with a {@code GET /health} behind it, once in the same write and once
+     * in a second write, and the connection then half-closed, so every byte the server writes for them is read and the
+     * count does not depend on scheduling. Each case gets exactly one final answer, which keeps {@link Answers}' rules,
+     * and the health check its own 200 unless that answer said {@code Connection: close}.
+     */
+    @Test
+    void every_token_case_around_the_failing_one_gets_one_answer_and_leaves_the_connection_in_step() {
+        BadRequests gen = new BadRequests(Fuzzing.seedFor("token_answers_every_bad_request_with_a_json_error"));
+        List<BadRequests.Req> cases = new java.util.ArrayList<>();
+        for (int i = 0; i <= 620; i++) {
+            cases.add(GeneratedBadInputTest.tokenCase(gen));
+        }
+        assertThat(cases.get(606).method).as("the generator still draws the case of the failure").isEqualTo("OPTIONS");
+        byte[] health = bytes("GET /health HTTP/1.1\r\n" + host() + "\r\n");
+        for (int i = 500; i <= 620; i++) {
+            BadRequests.Req req = cases.get(i);
+            byte[] request = req.bytes(http.authority());
+            for (List<RawHttp.Response> answers : List.of(http.sendAlone(concat(request, health)), http.sendAlone(request, health))) {
+                List<RawHttp.Response> finals = answers.stream().filter(r -> r.status() >= 200).toList();
+                String what = "case " + i + " " + req + " -> " + answers;
+                assertThat(finals).as(what).isNotEmpty();
+                RawHttp.Response first = finals.get(0);
+                assertThat(Answers.violation(Answers.Style.JSON, first, req.mustFail, Fuzzing.allowed(req))).as(what).isNull();
+                if (first.header("Connection").equalsIgnoreCase("close")) {
+                    assertThat(finals).as(what).hasSize(1);
+                } else {
+                    assertThat(finals).as(what).extracting(RawHttp.Response::status).hasSize(2).last().isEqualTo(200);
+                }
+            }
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
 }

@@ -167,9 +167,38 @@ final class RawHttp implements AutoCloseable {
         s.setSoTimeout(timeoutMillis);
         s.setTcpNoDelay(true);
         socket = s;
-        in = new BufferedInputStream(s.getInputStream(), 16 * 1024);
-        out = s.getOutputStream();
         connections++;
+        int id = connections;
+        trace.event(id, "connect " + s.getLocalPort() + " -> " + s.getPort());
+        in = new BufferedInputStream(new java.io.FilterInputStream(s.getInputStream()) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                trace.bytes(id, "<", b < 0 ? new byte[0] : new byte[] {(byte) b}, 0, b < 0 ? -1 : 1);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                trace.bytes(id, "<", b, off, n);
+                return n;
+            }
+        }, 16 * 1024);
+        out = new java.io.FilterOutputStream(s.getOutputStream()) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                trace.bytes(id, ">", b, off, len);
+                super.out.write(b, off, len);
+            }
+        };
+    }
+
+    private final Trace trace = new Trace();
+
+    /** The byte trace of this client's recent connections (bytes written {@code >}, read {@code <}, oldest first). */
+    String trace() {
+        return trace.toString();
     }
 
     /**
@@ -323,6 +352,7 @@ final class RawHttp implements AutoCloseable {
     @Override
     public void close() {
         if (socket != null) {
+            trace.event(connections, "client closes");
             try {
                 socket.close();
             } catch (IOException ignored) {

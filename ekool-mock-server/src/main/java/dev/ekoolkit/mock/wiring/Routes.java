@@ -71,6 +71,10 @@ public final class Routes {
             // ignoring case, handing back the cached value: a bearer token or Basic credential that differs
             // from an earlier one on the same connection only in letter case would arrive as the earlier one.
             h.setHeaderCacheCaseSensitive(true);
+            // Heap buffers: without a pool (below) every connection allocates its own, and allocating direct
+            // buffers per connection is slow and bounded by the direct-memory limit (the launcher's 128 MB).
+            h.setUseInputDirectByteBuffers(false);
+            h.setUseOutputDirectByteBuffers(false);
         });
         c.jetty.modifyServer(s -> s.setErrorHandler(new JettyErrors()));
         c.jetty.addConnector((server, http) -> {

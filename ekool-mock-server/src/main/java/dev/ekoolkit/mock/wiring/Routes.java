@@ -15,6 +15,7 @@ import dev.ekoolkit.mock.token.TokenEndpoint;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -38,10 +39,17 @@ public final class Routes {
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
     /**
+     * A buffer pool for the connectors of servers started while it is set, or {@code null} for none (see
+     * {@link #serverSettings}). Set only by tests (through the test sources of this package), to run the server on
+     * a pool that records buffers released twice or never (issue 13).
+     */
+    static volatile ByteBufferPool bufferPoolForTests;
+
+    /**
      * Applies the mock's server settings to a Javalin configuration: no banner, the body and header size limits,
      * no ETags, 405 before 404, exact trailing slashes, the mock's error pages for what Jetty refuses before
-     * routing, and one connector on {@code host}:{@code port} whose silent connections close after
-     * {@code idleTimeout}. The mock uses it, and so does the benchmark's HTTP-ceiling server, so that both run alike.
+     * routing, and one connector without buffer pooling on {@code host}:{@code port} whose silent connections close
+     * after {@code idleTimeout}. The mock uses it, and so does the benchmark's HTTP-ceiling server, so that both run alike.
      *
      * @param c           the configuration to change
      * @param host        the address to bind
@@ -63,10 +71,18 @@ public final class Routes {
             // ignoring case, handing back the cached value: a bearer token or Basic credential that differs
             // from an earlier one on the same connection only in letter case would arrive as the earlier one.
             h.setHeaderCacheCaseSensitive(true);
+            // Heap buffers: without a pool (below) every connection allocates its own, and allocating direct
+            // buffers per connection is slow and bounded by the direct-memory limit (the launcher's 128 MB).
+            h.setUseInputDirectByteBuffers(false);
+            h.setUseOutputDirectByteBuffers(false);
         });
         c.jetty.modifyServer(s -> s.setErrorHandler(new JettyErrors()));
         c.jetty.addConnector((server, http) -> {
-            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            // No buffer pooling: Jetty 12.1.12 sometimes releases a connection's request buffer twice (seen after a
+            // 431 refusal; docs/security.md, issue 13). From a pool, a buffer released twice can be lent to two
+            // connections at once, and one connection's request bytes can then turn up in another's answer.
+            ByteBufferPool pool = bufferPoolForTests != null ? bufferPoolForTests : ByteBufferPool.NON_POOLING;
+            ServerConnector connector = new ServerConnector(server, null, null, pool, -1, -1, new HttpConnectionFactory(http));
             connector.setHost(host);
             connector.setPort(port);
             connector.setIdleTimeout(idleTimeout.toMillis());

@@ -59,6 +59,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * mock's configuration), {@code SharedServer} (the run-wide server in the root store and the per-test lease;
  * {@code SharedServerLock} adds the resource locks the annotation asks for) and {@code Slot} (what a class's or
  * test's store holds).
+ *
+ * <p>Over 400 lines because most of them are documentation: every public method carries its Javadoc
+ * (parameters, result, what it throws). The code itself stays under the 400 code lines per class that
+ * {@code ClassSizeTest} enforces (docs/architecture.md, "Class sizes").
  */
 public final class EkoolMockExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 

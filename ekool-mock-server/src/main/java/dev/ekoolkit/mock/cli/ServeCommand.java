@@ -8,6 +8,7 @@ import dev.ekoolkit.mock.config.MockClient;
 import dev.ekoolkit.mock.config.MockConfig;
 import dev.ekoolkit.mock.config.MockConfigException;
 import dev.ekoolkit.mock.config.MockConfigLoader;
+import dev.ekoolkit.mock.internal.Randoms;
 import io.javalin.util.JavalinException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,9 +20,7 @@ import java.net.URLEncoder;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -324,7 +323,7 @@ final class ServeCommand implements Callable<Integer> {
                 + "&client_id=" + encode(client.id().value())
                 + "&redirect_uri=" + encode(redirectUri)
                 + "&scope=" + encode(client.allowedScopes().format())
-                + "&state=" + randomState());
+                + "&state=" + Randoms.token(12));
         values.put("playground_url", server.playgroundUrl().toString());
         return values;
     }
@@ -348,9 +347,4 @@ final class ServeCommand implements Callable<Integer> {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static String randomState() {
-        byte[] bytes = new byte[12];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 }

@@ -143,7 +143,11 @@ final class ServeCommand implements Callable<Integer> {
                         + adminTokenEnv);
             }
             io.err().flush();
-            io.stop().await();
+            if (TrainingRun.requested()) {
+                TrainingRun.login(values); // then stops, like Ctrl-C
+            } else {
+                io.stop().await();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // Interrupting the serving thread is a request to stop, too.
         } finally {

@@ -26,7 +26,10 @@ import java.util.regex.Pattern;
  * counted; the summary gives the median (min-max) of the others. CPU time is the figure that stays meaningful
  * while other work shares the cores (docs/performance.md, "Findings").
  *
- * <pre>java scripts/ColdStart.java [--rounds N] LABEL=COMMAND ...</pre>
+ * <pre>java scripts/ColdStart.java [--rounds N] [--threads] LABEL=COMMAND ...</pre>
+ *
+ * {@code --threads} also prints, per run, the CPU time of the JVM's threads at that moment, by thread name
+ * (numbers in names dropped, so the compiler threads and Jetty's pool add up).
  *
  * Each COMMAND runs under {@code bash -c} in the checkout's root with {@code --port 0 --auto-login} appended, in
  * a process group of its own that is killed after the measurement, for example:
@@ -46,9 +49,12 @@ public class ColdStart {
 
     public static void main(String[] args) throws Exception {
         int rounds = 6;
+        boolean threads = false;
         Map<String, String> commands = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--rounds")) {
+            if (args[i].equals("--threads")) {
+                threads = true;
+            } else if (args[i].equals("--rounds")) {
                 rounds = Integer.parseInt(args[++i]);
             } else {
                 int eq = args[i].indexOf('=');
@@ -66,7 +72,7 @@ public class ColdStart {
         Map<String, List<Run>> runs = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
             for (Map.Entry<String, String> c : commands.entrySet()) {
-                Run r = once(c.getValue());
+                Run r = once(c.getValue(), threads);
                 System.out.printf("round %d %-12s listening %6.0f ms  first token %6.0f ms  CPU %6.0f ms%s%n", round,
                         c.getKey(), r.listeningMillis(), r.tokenMillis(), r.cpuMillis(), round == 0 ? " (not counted)" : "");
                 if (round > 0) {
@@ -85,7 +91,7 @@ public class ColdStart {
         }
     }
 
-    private static Run once(String command) throws Exception {
+    private static Run once(String command, boolean threads) throws Exception {
         ProcessBuilder builder = new ProcessBuilder("setsid", "bash", "-c", command + " --port 0 --auto-login")
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         long start = System.nanoTime();
@@ -109,7 +115,11 @@ public class ColdStart {
             long listening = System.nanoTime();
             String token = login(lines);
             long tokenAt = System.nanoTime();
-            double cpu = cpuMillis(jvm(p.toHandle()));
+            ProcessHandle jvm = jvm(p.toHandle());
+            double cpu = cpuMillis(Path.of("/proc", Long.toString(jvm.pid()), "stat"));
+            if (threads) {
+                printThreads(jvm);
+            }
             if (token.isEmpty()) {
                 throw new IllegalStateException("no access token");
             }
@@ -164,8 +174,23 @@ public class ColdStart {
         throw new IllegalStateException("no java process under " + root.pid());
     }
 
-    private static double cpuMillis(ProcessHandle h) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(h.pid()), "stat"));
+    private static void printThreads(ProcessHandle jvm) throws IOException {
+        Map<String, Double> byName = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(jvm.pid()), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String name = Files.readString(task.resolve("comm")).trim().replaceAll("[0-9]+$", "#");
+                byName.merge(name, cpuMillis(task.resolve("stat")), Double::sum);
+            }
+        }
+        StringBuilder line = new StringBuilder("    threads:");
+        byName.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> line.append(String.format(" %s %.0f,", e.getKey(), e.getValue())));
+        System.out.println(line);
+    }
+
+    private static double cpuMillis(Path statFile) throws IOException {
+        String stat = Files.readString(statFile);
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
         return ticks * 1000.0 / TICKS_PER_SECOND;

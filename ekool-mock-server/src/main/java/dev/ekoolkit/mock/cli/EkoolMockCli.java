@@ -62,6 +62,8 @@ public final class EkoolMockCli implements Runnable {
 
     private static final String JAVALIN_LOG_LEVEL = "org.slf4j.simpleLogger.log.io.javalin.Javalin";
 
+    private static final String JETTY_REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
     private EkoolMockCli() {
@@ -74,6 +76,7 @@ public final class EkoolMockCli implements Runnable {
      */
     public static void main(String... args) {
         quietLogging();
+        jettyWithoutJmx();
         if (SERVE.equals(withDefaultCommand(args)[0])) {
             // a second core loads the key and warms what serve needs while this thread parses (docs/performance.md)
             StartupPreload.start(args);
@@ -94,6 +97,20 @@ public final class EkoolMockCli implements Runnable {
             if (System.getProperty(JAVALIN_LOG_LEVEL) == null) {
                 System.setProperty(JAVALIN_LOG_LEVEL, "off");
             }
+        }
+    }
+
+    /**
+     * Spares the jar's JVM the platform MBean server (about 200 JMX classes and every platform MBean registered),
+     * which Jetty's {@code MemoryUtils} otherwise starts while the server starts, only to ask whether compressed
+     * object pointers are on; {@code org.eclipse.jetty.util.referencesPerCacheLine} answers that directly. 16
+     * references of 4 bytes fill a 64-byte cache line: compressed pointers, as with any heap under 32 GB (the
+     * launcher's is 128 MB); the value only sizes padding against false sharing in Jetty's queues. Set only by
+     * {@link #main}, and only when not set already (docs/performance.md).
+     */
+    static void jettyWithoutJmx() {
+        if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
+            System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, "16");
         }
     }
 

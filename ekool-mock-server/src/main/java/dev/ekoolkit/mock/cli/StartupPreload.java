@@ -3,9 +3,9 @@ package dev.ekoolkit.mock.cli;
 import dev.ekoolkit.mock.config.MockConfig;
 import dev.ekoolkit.mock.grant.SigningKeys;
 import dev.ekoolkit.mock.internal.Json;
+import dev.ekoolkit.mock.internal.Randoms;
 
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -16,7 +16,7 @@ import java.util.Map;
  * Start-up work moved off the main thread for {@code serve}: while the main thread parses the command line
  * and starts Jetty, a second thread loads the signing key and initialises what the server and its first
  * requests need anyway (the JSON mapper, the embedded configuration, Javalin's and Jetty's heavier classes, the
- * locale data behind HTTP dates, the message digests). Class initialisation runs once per JVM, so nothing is
+ * locale data behind HTTP dates, the message digests, the mock's random source). Class initialisation runs once per JVM, so nothing is
  * done twice: whichever thread comes first does it, and the other one waits only if it arrives meanwhile.
  * Every step is best effort; a failure here changes nothing but the timing.
  */
@@ -68,7 +68,7 @@ final class StartupPreload {
         }
         step(() -> DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
         step(() -> MessageDigest.getInstance("SHA-256"));
-        step(() -> new SecureRandom().nextInt());
+        step(() -> Randoms.token(1)); // the mock's own random source: the shared one and this thread's DRBG
     }
 
     private interface Step {

@@ -63,8 +63,12 @@ public final class Playground {
 
     private final MockRuntime rt;
     private final Map<String, Started> started = new ConcurrentHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    /**
+     * Made by the first callback, not with the server: building an {@link HttpClient} initialises the JDK's
+     * default TLS context, which parses every certificate of its trust store, and starts a selector thread; a
+     * server that is never asked for the playground needs neither (docs/performance.md).
+     */
+    private volatile HttpClient http;
 
     /** A login the playground started and waits for at its callback. */
     private record Started(String browser, String clientId, String scope, String pkceMethod, String verifier,
@@ -334,9 +338,24 @@ public final class Playground {
     private record Answer(int status, String body) {
     }
 
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT)
+                            .followRedirects(HttpClient.Redirect.NEVER).build();
+                    http = client;
+                }
+            }
+        }
+        return client;
+    }
+
     private Answer send(HttpRequest.Builder request) throws InterruptedException {
         try {
-            HttpResponse<String> r = http.send(request.timeout(HTTP_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http().send(request.timeout(HTTP_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.body());
         } catch (IOException e) {
             return new Answer(0, "the playground could not reach " + rt.localUrl() + ": " + e);

@@ -331,24 +331,24 @@ public final class BenchMain {
 
     /** Cold starts: times from process start to "listening" and to the first token response. */
     record ColdStart(String label, String command, Stats listeningMillis, Stats firstTokenMillis, int runs,
-                     double firstRunMillis) {
+                     double firstRunMillis, String archive) {
     }
 
     /**
      * Fresh JVMs, one at a time; the first run is not counted: it warms the page cache and this JVM's client
-     * code, and through the launcher it is the run that records the class-data archive.
+     * code. Through the launcher, every run maps the class-data archive (or AOT cache) that {@code package}
+     * recorded for this JVM, the README command's own build step; without one (a build with
+     * {@code -Dekool.mock.train.skip=true}), the run not counted records it, and the report says which.
      */
     private ColdStart coldStart(boolean viaLauncher) throws Exception {
         int runs = quick ? 3 : 7;
         String label = viaLauncher ? "launcher" : "plain";
         String command = viaLauncher ? "ekool-mock-server/bin/ekool-mock " + SERVE
                 : "java -jar ekool-mock-server/target/ekool-mock.jar " + SERVE;
+        String archive = "";
         if (viaLauncher) {
-            try (var old = Files.newDirectoryStream(jar.getParent(), "*.{jsa,aot}")) {
-                for (Path p : old) {
-                    Files.delete(p);
-                }
-            }
+            archive = Files.isRegularFile(launcherArchive()) ? "archive from `package`: every run maps it"
+                    : "records the archive";
         }
         say("bench: cold start, " + command + " (" + runs + " fresh JVMs after one not counted)");
         List<Double> listening = new ArrayList<>();
@@ -364,10 +364,27 @@ public final class BenchMain {
             }
             Thread.sleep(300);
         }
-        ColdStart c = new ColdStart(label, command, Stats.of(listening), Stats.of(token), runs, firstRun);
+        ColdStart c = new ColdStart(label, command, Stats.of(listening), Stats.of(token), runs, firstRun, archive);
         say("bench:   listening " + c.listeningMillis().format("%.0f") + " ms, first token "
                 + c.firstTokenMillis().format("%.0f") + " ms (run not counted: " + Math.round(firstRun) + " ms)");
         return c;
+    }
+
+    /**
+     * The fresh archive the launcher maps for this JVM, named as the launcher names it (the checksum of the
+     * {@code java} binary's real path, an {@code .aot} cache from Java 25 on), or a path that does not exist.
+     */
+    private Path launcherArchive() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("bash", "-c", "printf '%s\\n' \"$(readlink -f \"$1\")\" | cksum", "-", javaBin)
+                .redirectErrorStream(true).start();
+        String key = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim()
+                .split(" ")[0];
+        p.waitFor();
+        String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+        Path archive = jar.resolveSibling(name + "-" + key + (Runtime.version().feature() >= 25 ? ".aot" : ".jsa"));
+        boolean fresh = Files.isRegularFile(archive)
+                && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0;
+        return fresh ? archive : jar.resolveSibling(name + ".no-fresh-archive");
     }
 
     private long[] oneColdStart(boolean viaLauncher, String name, boolean warmClient) throws Exception {
@@ -873,7 +890,7 @@ public final class BenchMain {
                             .append(c.listeningMillis().format("%.0f")).append(" | ")
                             .append(c.firstTokenMillis().format("%.0f")).append(" | ")
                             .append(String.format(Locale.ROOT, "%.0f", c.firstRunMillis()))
-                            .append(c.label().equals("launcher") ? " (records the archive)" : "").append(" |\n");
+                            .append(c.archive().isEmpty() ? "" : " (" + c.archive() + ")").append(" |\n");
                 }
             }
         }

@@ -16,11 +16,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * The launcher {@code bin/ekool-mock}, run the way a terminal runs it: in a session and process group of its own
@@ -104,6 +107,97 @@ class LauncherIT {
         assertThat(Files.readString(logs.resolve("out.txt"))).isEqualTo(CheckCredentialsCommand.WELL_FORMED + "\n");
     }
 
+    @Test
+    void the_training_run_records_the_archive_and_exits_0_leaving_no_temporary_file() throws Exception {
+        Path jar = copyOfTheJar();
+
+        Process training = train(jar);
+
+        assertThat(training.waitFor(180, TimeUnit.SECONDS)).as("the training run ended").isTrue();
+        assertThat(training.exitValue()).as("exit status; output: %s", Files.readString(logs.resolve("train.txt")))
+                .isZero();
+        assertThat(archives()).as("the archive the training run recorded").hasSize(1);
+        assertThat(Files.getLastModifiedTime(archives().get(0))).isGreaterThan(Files.getLastModifiedTime(jar));
+        assertThat(temporaryFiles()).isEmpty();
+        assertThat(Files.readString(logs.resolve("train.txt"))).as("the training run's banner is not shown").isEmpty();
+    }
+
+    @Test
+    void a_training_run_with_a_fresh_archive_leaves_it_as_it_is() throws Exception {
+        Path jar = copyOfTheJar();
+        Process first = train(jar);
+        assertThat(first.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(first.exitValue()).isZero();
+        Path archive = archives().get(0);
+        FileTime recorded = Files.getLastModifiedTime(archive);
+
+        Process second = train(jar);
+
+        assertThat(second.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(second.exitValue()).isZero();
+        assertThat(archives()).containsExactly(archive);
+        assertThat(Files.getLastModifiedTime(archive)).isEqualTo(recorded);
+    }
+
+    @Test
+    void the_first_start_after_a_training_run_maps_its_archive_without_recording_one() throws Exception {
+        Path jar = copyOfTheJar();
+        Process training = train(jar);
+        assertThat(training.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(training.exitValue()).isZero();
+        Path archive = archives().get(0);
+        FileTime recorded = Files.getLastModifiedTime(archive);
+
+        // -Xshare:on: a JVM that cannot map the archive refuses to start instead of running without it
+        Launched first = Launched.start(jar, logs.resolve("first"), "-Xshare:on");
+        assertThat(first.process().info().command()).as("the launcher ran java itself (exec), not as a recording child")
+                .hasValueSatisfying(command -> assertThat(command).endsWith("/java"));
+        first.signalTheGroup("INT");
+
+        first.assertStoppedWithExit0();
+        assertThat(archives()).containsExactly(archive);
+        assertThat(Files.getLastModifiedTime(archive)).as("not recorded again").isEqualTo(recorded);
+        assertThat(temporaryFiles()).isEmpty();
+    }
+
+    @Test
+    void the_first_start_after_package_maps_the_archive_that_package_recorded() throws Exception {
+        assumeFalse(Boolean.getBoolean("ekool.mock.train.skip"), "package ran without its training run");
+        Path jar = RunnableJarIT.jar();
+        List<Path> recorded;
+        try (Stream<Path> files = Files.list(jar.getParent())) {
+            recorded = files.filter(f -> f.getFileName().toString().matches("ekool-mock-[0-9]+\\.(jsa|aot)")).toList();
+        }
+        assertThat(recorded).as("package's archive beside %s", jar).isNotEmpty();
+        FileTime[] before = new FileTime[recorded.size()];
+        for (int i = 0; i < before.length; i++) {
+            before[i] = Files.getLastModifiedTime(recorded.get(i));
+        }
+
+        Launched start = Launched.start(jar, logs.resolve("start"), "-Xshare:on");
+        assertThat(start.process().info().command()).as("the launcher ran java itself (exec), not as a recording child")
+                .hasValueSatisfying(command -> assertThat(command).endsWith("/java"));
+        start.signalTheGroup("INT");
+
+        start.assertStoppedWithExit0();
+        for (int i = 0; i < before.length; i++) {
+            assertThat(Files.getLastModifiedTime(recorded.get(i))).as("%s not recorded again", recorded.get(i))
+                    .isEqualTo(before[i]);
+        }
+    }
+
+    /** The launcher's training run ({@code EKOOL_MOCK_CDS=train}) on {@code jar}, its output in train.txt. */
+    private Process train(Path jar) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve("train.txt").toFile());
+        builder.environment().put("EKOOL_MOCK_JAR", jar.toString());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("EKOOL_MOCK_CDS", "train");
+        builder.environment().remove("EKOOL_MOCK_JAVA_OPTS");
+        return builder.start();
+    }
+
     private Path copyOfTheJar() throws IOException {
         // A jar of its own, so the archive and the key cache the launcher keeps beside it start out absent.
         return Files.copy(RunnableJarIT.jar(), jarDir.resolve("ekool-mock.jar"));
@@ -114,7 +208,9 @@ class LauncherIT {
     }
 
     private List<Path> archives() throws IOException {
-        return filesEndingWith(".jsa");
+        List<Path> archives = new ArrayList<>(filesEndingWith(".jsa"));
+        archives.addAll(filesEndingWith(".aot")); // the ahead-of-time cache, when the JVM running this is 25 or newer
+        return archives;
     }
 
     private List<Path> filesEndingWith(String suffix) throws IOException {
@@ -127,6 +223,11 @@ class LauncherIT {
     record Launched(Process process, Path out, Path err) {
 
         static Launched start(Path jar, Path logDir) throws Exception {
+            return start(jar, logDir, null);
+        }
+
+        /** As {@link #start(Path, Path)}, with {@code javaOpts} as {@code EKOOL_MOCK_JAVA_OPTS} unless null. */
+        static Launched start(Path jar, Path logDir, String javaOpts) throws Exception {
             Files.createDirectories(logDir);
             Path out = logDir.resolve("out.txt");
             Path err = logDir.resolve("err.txt");
@@ -138,6 +239,9 @@ class LauncherIT {
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
             builder.environment().remove("EKOOL_MOCK_CDS");
             builder.environment().remove("EKOOL_MOCK_JAVA_OPTS");
+            if (javaOpts != null) {
+                builder.environment().put("EKOOL_MOCK_JAVA_OPTS", javaOpts);
+            }
             Launched launched = new Launched(builder.start(), out, err);
             try {
                 launched.awaitServing();

@@ -104,6 +104,52 @@ class RunnableJarIT {
         assertThat(run.out()).isEmpty();
     }
 
+    @Test
+    void a_training_run_logs_in_once_and_then_stops_by_itself_with_exit_0() throws Exception {
+        Run run = trainingRun();
+
+        assertThat(run.status()).as("exit status; stderr: %s", run.err()).isZero();
+        assertThat(run.out()).contains("authorize_url=");
+        assertThat(run.err()).contains("eKool mock server stopped").doesNotContain("\tat ");
+    }
+
+    @Test
+    void a_start_and_a_login_load_neither_jmx_nor_the_jdk_http_client() throws Exception {
+        Path classes = Files.createTempFile("ekool-mock", ".classes");
+        try {
+            Run run = trainingRun("-Xlog:class+load=info:file=" + classes);
+
+            assertThat(run.status()).as("exit status; stderr: %s", run.err()).isZero();
+            assertThat(Files.readString(classes))
+                    .as("the login was served").contains("dev.ekoolkit.mock.token.")
+                    .as("Jetty's MemoryUtils asked the platform MBean server").doesNotContain("javax.management.MBeanServer ")
+                    .as("an HttpClient was built").doesNotContain("java.net.http.HttpClient ");
+        } finally {
+            Files.deleteIfExists(classes);
+        }
+    }
+
+    /** {@code serve --port 0 --auto-login} as the launcher's training run, with {@code jvmOptions} before -jar. */
+    private static Run trainingRun(String... jvmOptions) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(command("serve", "--port", "0", "--auto-login"));
+        command.addAll(1, List.of(jvmOptions));
+        command.add(1, "-D" + TrainingRun.PROPERTY + "=true");
+        Path out = Files.createTempFile("ekool-mock", ".out");
+        Path err = Files.createTempFile("ekool-mock", ".err");
+        try {
+            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            try {
+                assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the training run ended").isTrue();
+                return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+            } finally {
+                process.destroyForcibly();
+            }
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
     static String awaitLine(Process process, Path out, String key) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {

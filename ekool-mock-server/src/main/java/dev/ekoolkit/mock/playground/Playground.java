@@ -68,7 +68,7 @@ public final class Playground {
      * default TLS context, which parses every certificate of its trust store, and starts a selector thread; a
      * server that is never asked for the playground needs neither (docs/performance.md).
      */
-    private volatile HttpClient http;
+    private HttpClient http;
 
     /** A login the playground started and waits for at its callback. */
     private record Started(String browser, String clientId, String scope, String pkceMethod, String verifier,
@@ -338,19 +338,12 @@ public final class Playground {
     private record Answer(int status, String body) {
     }
 
-    private HttpClient http() {
-        HttpClient client = http;
-        if (client == null) {
-            synchronized (this) {
-                client = http;
-                if (client == null) {
-                    client = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT)
-                            .followRedirects(HttpClient.Redirect.NEVER).build();
-                    http = client;
-                }
-            }
+    /** Only playground callbacks call this, one per login in a browser: the lock costs nothing that matters. */
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
         }
-        return client;
+        return http;
     }
 
     private Answer send(HttpRequest.Builder request) throws InterruptedException {

@@ -125,10 +125,7 @@ class LauncherIT {
     @Test
     void a_training_run_with_a_fresh_archive_leaves_it_as_it_is() throws Exception {
         Path jar = copyOfTheJar();
-        Process first = train(jar);
-        assertThat(first.waitFor(180, TimeUnit.SECONDS)).isTrue();
-        assertThat(first.exitValue()).isZero();
-        Path archive = archives().get(0);
+        Path archive = trainedArchive(jar);
         FileTime recorded = Files.getLastModifiedTime(archive);
 
         Process second = train(jar);
@@ -142,10 +139,7 @@ class LauncherIT {
     @Test
     void the_first_start_after_a_training_run_maps_its_archive_without_recording_one() throws Exception {
         Path jar = copyOfTheJar();
-        Process training = train(jar);
-        assertThat(training.waitFor(180, TimeUnit.SECONDS)).isTrue();
-        assertThat(training.exitValue()).isZero();
-        Path archive = archives().get(0);
+        Path archive = trainedArchive(jar);
         FileTime recorded = Files.getLastModifiedTime(archive);
 
         // -Xshare:on: a JVM that cannot map the archive refuses to start instead of running without it
@@ -184,6 +178,16 @@ class LauncherIT {
             assertThat(Files.getLastModifiedTime(recorded.get(i))).as("%s not recorded again", recorded.get(i))
                     .isEqualTo(before[i]);
         }
+    }
+
+    /** Runs the training run on {@code jar}, checks that it succeeded, and answers the archive it recorded. */
+    private Path trainedArchive(Path jar) throws Exception {
+        Process training = train(jar);
+        assertThat(training.waitFor(180, TimeUnit.SECONDS)).as("the training run ended").isTrue();
+        assertThat(training.exitValue()).as("exit status; output: %s", Files.readString(logs.resolve("train.txt")))
+                .isZero();
+        assertThat(archives()).hasSize(1);
+        return archives().get(0);
     }
 
     /** The launcher's training run ({@code EKOOL_MOCK_CDS=train}) on {@code jar}, its output in train.txt. */

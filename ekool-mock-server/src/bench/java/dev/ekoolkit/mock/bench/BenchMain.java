@@ -426,7 +426,10 @@ public final class BenchMain {
         say("bench: the peers, side by side (" + Report.OURS + ", " + Report.NAVIKT + ", " + Report.AXA + ")");
         List<Report.Peer> list = new ArrayList<>();
         String readme = String.join(" ", readmeCommand) + " --port 0 --auto-login";
-        list.add(measurePeer(Report.OURS, "ours", "`" + readme + "`", name -> {
+        String archive = !readmeCommand.get(0).endsWith("bin/ekool-mock") ? ""
+                : Files.isRegularFile(launcherArchive()) ? " (archive from `package`)"
+                : " (no archive from `package`: its first run records one)";
+        list.add(measurePeer(Report.OURS, "ours", "`" + readme + "`" + archive, name -> {
             Mock m = new Mock(readmeCommandLine(), Map.of(), name);
             return new Running(m.proc, m.target, m.listeningNanos);
         }));

@@ -184,7 +184,7 @@ class RequestBufferRaceTest {
      */
     private Race race(ByteBufferPool pool) throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(8, 2);
-                server = new Server(threads);
+        server = new Server(threads);
         HttpConfiguration config = new HttpConfiguration();
         config.setRequestHeaderSize(1024);
         // Request buffers of a size no response buffer has (the mock's are 8 KiB, like its response header and

@@ -442,15 +442,16 @@ public final class BenchMain {
     }
 
     /** Seconds of logins at 8 clients that every server of the comparison gets before its first workload. */
-    static final int PEER_WARMUP_SECONDS = 40;
+    static final int PEER_WARMUP_SECONDS = 60;
 
     private Report.Peer measurePeer(String server, String slug, String how, Starter starter) throws Exception {
         say("bench: " + server + ": " + how);
         Map<String, Window> windows = new LinkedHashMap<>();
         try (Running r = starter.start(slug + "-throughput")) {
             // The same warm-up for every server, not measured: logins at 8 clients for PEER_WARMUP_SECONDS. A JVM
-            // server's JIT reaches its steady state only after some 20 000 logins (docs/performance.md, Findings);
-            // after a 10 s warm-up the first workloads measured it still compiling.
+            // server's JIT reaches its steady state only after tens of thousands of logins (the mock, with the
+            // launcher's C2 thresholds, about 50 000; docs/performance.md, Findings): after a 10 s warm-up the
+            // workloads measured it still compiling.
             String target = "target=" + r.target().encoded();
             Window warm = generate(Report.Workload.LOGIN_8.scenario, Report.Workload.LOGIN_8.concurrency,
                     quick ? 3 : PEER_WARMUP_SECONDS, 1, 1, target, Http.Driver.RAW, slug + "-warmup");

@@ -287,8 +287,11 @@ public final class BenchMain {
     private Window generate(String scenario, int concurrency, boolean firstOfServer, String where, Http.Driver driver,
                             String server) throws Exception {
         double warmup = quick ? (firstOfServer ? 3 : 1) : (firstOfServer ? 10 : 5);
-        int windows = quick ? 3 : 7;
-        double window = quick ? 1 : 2;
+        return generate(scenario, concurrency, warmup, quick ? 3 : 7, quick ? 1 : 2, where, driver, server);
+    }
+
+    private Window generate(String scenario, int concurrency, double warmup, int windows, double window, String where,
+                            Http.Driver driver, String server) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(javaBin));
         cmd.addAll(GENERATOR_FLAGS);
         cmd.addAll(List.of("-cp", classpath, LoadGenerator.class.getName(), "scenario=" + scenario,
@@ -458,16 +461,26 @@ public final class BenchMain {
         return list;
     }
 
+    /** Seconds of logins at 8 clients that every server of the comparison gets before its first workload. */
+    static final int PEER_WARMUP_SECONDS = 60;
+
     private Report.Peer measurePeer(String server, String slug, String how, Starter starter) throws Exception {
         say("bench: " + server + ": " + how);
         Map<String, Window> windows = new LinkedHashMap<>();
         try (Running r = starter.start(slug + "-throughput")) {
-            boolean first = true;
+            // The same warm-up for every server, not measured: logins at 8 clients for PEER_WARMUP_SECONDS. A JVM
+            // server's JIT reaches its steady state only after tens of thousands of logins (the mock, with the
+            // launcher's C2 thresholds, about 50 000; docs/performance.md, Findings): after a 10 s warm-up the
+            // workloads measured it still compiling.
+            String target = "target=" + r.target().encoded();
+            Window warm = generate(Report.Workload.LOGIN_8.scenario, Report.Workload.LOGIN_8.concurrency,
+                    quick ? 3 : PEER_WARMUP_SECONDS, 1, 1, target, Http.Driver.RAW, slug + "-warmup");
+            if (warm.errors() > 0 || warm.firstError() != null) {
+                say("bench:   warm-up of " + server + " had errors: " + warm.errors() + " (" + warm.firstError() + ")");
+            }
             for (Report.Workload w : Report.Workload.values()) {
                 for (Http.Driver d : Http.Driver.values()) { // each workload with both drivers, one after the other
-                    windows.put(Report.key(w, d), generate(w.scenario, w.concurrency, first,
-                            "target=" + r.target().encoded(), d, slug));
-                    first = false;
+                    windows.put(Report.key(w, d), generate(w.scenario, w.concurrency, false, target, d, slug));
                 }
             }
         }

@@ -143,14 +143,8 @@ class LauncherIT {
         Path archive = trainedArchive(jar);
         FileTime recorded = Files.getLastModifiedTime(archive);
 
-        try (Launched first = Launched.start(jar, logs.resolve("first"), mappingLogged())) {
-            assertThat(first.process().info().command()).as("the launcher ran java itself (exec), not as a recording child")
-                    .hasValueSatisfying(command -> assertThat(command).endsWith("/java"));
-            first.signalTheGroup("INT");
+        startMappingAnArchiveAndStop(jar);
 
-            first.assertStoppedWithExit0();
-        }
-        assertTheMocksClassesCameFromAnArchive();
         assertThat(archives()).containsExactly(archive);
         assertThat(Files.getLastModifiedTime(archive)).as("not recorded again").isEqualTo(recorded);
         assertThat(temporaryFiles()).isEmpty();
@@ -164,14 +158,8 @@ class LauncherIT {
         assertThat(recorded).as("package's archive for this JVM beside %s", jar).isRegularFile();
         FileTime before = Files.getLastModifiedTime(recorded);
 
-        try (Launched start = Launched.start(jar, logs.resolve("start"), mappingLogged())) {
-            assertThat(start.process().info().command()).as("the launcher ran java itself (exec), not as a recording child")
-                    .hasValueSatisfying(command -> assertThat(command).endsWith("/java"));
-            start.signalTheGroup("INT");
+        startMappingAnArchiveAndStop(jar);
 
-            start.assertStoppedWithExit0();
-        }
-        assertTheMocksClassesCameFromAnArchive();
         assertThat(Files.getLastModifiedTime(recorded)).as("%s not recorded again", recorded).isEqualTo(before);
     }
 
@@ -188,6 +176,21 @@ class LauncherIT {
                 .contains("NoSuchFlag");
         assertThat(archives()).isEmpty();
         assertThat(temporaryFiles()).isEmpty();
+    }
+
+    /**
+     * Starts the launcher on {@code jar}, checks that it ran java itself (exec), stops it with Ctrl-C, and checks
+     * that the mock's classes came from an archive (see {@link #mappingLogged()}).
+     */
+    private void startMappingAnArchiveAndStop(Path jar) throws Exception {
+        try (Launched start = Launched.start(jar, logs.resolve("start"), mappingLogged())) {
+            assertThat(start.process().info().command()).as("the launcher ran java itself (exec), not as a recording child")
+                    .hasValueSatisfying(command -> assertThat(command).endsWith("/java"));
+            start.signalTheGroup("INT");
+
+            start.assertStoppedWithExit0();
+        }
+        assertTheMocksClassesCameFromAnArchive();
     }
 
     /**

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -348,11 +349,7 @@ public final class BenchMain {
         String label = viaLauncher ? "launcher" : "plain";
         String command = viaLauncher ? "ekool-mock-server/bin/ekool-mock " + SERVE
                 : "java -jar ekool-mock-server/target/ekool-mock.jar " + SERVE;
-        String archive = "";
-        if (viaLauncher) {
-            archive = Files.isRegularFile(launcherArchive()) ? "archive from `package`: every run maps it"
-                    : "records the archive";
-        }
+        String archive = viaLauncher ? Report.coldStartArchive(Files.isRegularFile(launcherArchive())) : "";
         say("bench: cold start, " + command + " (" + runs + " fresh JVMs after one not counted)");
         List<Double> listening = new ArrayList<>();
         List<Double> token = new ArrayList<>();
@@ -375,16 +372,30 @@ public final class BenchMain {
 
     /**
      * The fresh archive the launcher maps for this JVM, named as the launcher names it (the checksum of the
-     * {@code java} binary's real path, an {@code .aot} cache from Java 25 on), or a path that does not exist.
+     * {@code java} binary's real path, an {@code .aot} cache when that installation's {@code release} file says
+     * Java 25 or newer), or a path that does not exist.
      */
     private Path launcherArchive() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("bash", "-c", "printf '%s\\n' \"$(readlink -f \"$1\")\" | cksum", "-", javaBin)
-                .redirectErrorStream(true).start();
-        String key = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim()
-                .split(" ")[0];
-        p.waitFor();
+        Path realJava = Path.of(javaBin).toRealPath(); // readlink -f
+        Process p = new ProcessBuilder("cksum").redirectErrorStream(true).start();
+        String key;
+        try {
+            p.getOutputStream().write((realJava + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            p.getOutputStream().close();
+            key = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim()
+                    .split(" ")[0];
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IOException("cksum did not end within 30 s");
+            }
+        } finally {
+            p.destroyForcibly();
+        }
+        Path release = realJava.getParent().getParent().resolve("release");
+        Matcher version = Pattern.compile("(?m)^JAVA_VERSION=\"([0-9]+)")
+                .matcher(Files.isReadable(release) ? Files.readString(release) : "");
+        int major = version.find() ? Integer.parseInt(version.group(1)) : 0;
         String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
-        Path archive = jar.resolveSibling(name + "-" + key + (Runtime.version().feature() >= 25 ? ".aot" : ".jsa"));
+        Path archive = jar.resolveSibling(name + "-" + key + (major >= 25 ? ".aot" : ".jsa"));
         boolean fresh = Files.isRegularFile(archive)
                 && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0;
         return fresh ? archive : jar.resolveSibling(name + ".no-fresh-archive");
@@ -429,10 +440,9 @@ public final class BenchMain {
         say("bench: the peers, side by side (" + Report.OURS + ", " + Report.NAVIKT + ", " + Report.AXA + ")");
         List<Report.Peer> list = new ArrayList<>();
         String readme = String.join(" ", readmeCommand) + " --port 0 --auto-login";
-        String archive = !readmeCommand.get(0).endsWith("bin/ekool-mock") ? ""
-                : Files.isRegularFile(launcherArchive()) ? " (archive from `package`)"
-                : " (no archive from `package`: its first run records one)";
-        list.add(measurePeer(Report.OURS, "ours", "`" + readme + "`" + archive, name -> {
+        boolean viaLauncher = readmeCommand.get(0).endsWith("bin/ekool-mock");
+        String how = Report.oursHow(readme, viaLauncher, viaLauncher && Files.isRegularFile(launcherArchive()));
+        list.add(measurePeer(Report.OURS, "ours", how, name -> {
             Mock m = new Mock(readmeCommandLine(), Map.of(), name);
             return new Running(m.proc, m.target, m.listeningNanos);
         }));
@@ -902,11 +912,7 @@ public final class BenchMain {
                     .append("|---|---|---|---|---|\n");
             for (ColdStart c : new ColdStart[] {cold, cds}) {
                 if (c != null) {
-                    b.append("| `").append(c.command()).append("` | ").append(c.runs()).append(" | ")
-                            .append(c.listeningMillis().format("%.0f")).append(" | ")
-                            .append(c.firstTokenMillis().format("%.0f")).append(" | ")
-                            .append(String.format(Locale.ROOT, "%.0f", c.firstRunMillis()))
-                            .append(c.archive().isEmpty() ? "" : " (" + c.archive() + ")").append(" |\n");
+                    b.append(Report.coldStartRow(c));
                 }
             }
         }

@@ -66,6 +66,27 @@ final class Report {
     // ------------------------------------------------------------------------------------------------ the peers
 
     /** The servers of the comparison, in the order of the table's columns. */
+    /** The cold start table's note on the launcher's runs: whether {@code package} left them an archive. */
+    static String coldStartArchive(boolean packageArchive) {
+        return packageArchive ? "archive from `package`: every run maps it" : "records the archive";
+    }
+
+    /** One row of the cold start table, its {@link BenchMain.ColdStart#archive()} note after the run not counted. */
+    static String coldStartRow(BenchMain.ColdStart c) {
+        return "| `" + c.command() + "` | " + c.runs() + " | " + c.listeningMillis().format("%.0f") + " | "
+                + c.firstTokenMillis().format("%.0f") + " | " + String.format(Locale.ROOT, "%.0f", c.firstRunMillis())
+                + (c.archive().isEmpty() ? "" : " (" + c.archive() + ")") + " |\n";
+    }
+
+    /**
+     * How this mock ran in the peers comparison: the README command {@code readme}, and, when it ran through the
+     * launcher, whether {@code package} left it an archive.
+     */
+    static String oursHow(String readme, boolean viaLauncher, boolean packageArchive) {
+        return "`" + readme + "`" + (!viaLauncher ? "" : packageArchive ? " (archive from `package`)"
+                : " (no archive from `package`: its first run records one)");
+    }
+
     static final String OURS = "this mock";
     static final String NAVIKT = "navikt mock-oauth2-server";
     static final String AXA = "axa oauth2-mock-server";

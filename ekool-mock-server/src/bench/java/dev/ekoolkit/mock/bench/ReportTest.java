@@ -63,7 +63,50 @@ class ReportTest {
         assertThat(Report.errors(List.of(window(0, null), window(0, null)))).isZero();
     }
 
+    // ----------------------------------------------------------------------------------------------- cold start
+
+    @Test
+    void a_launcher_row_with_package_archive_says_every_run_maps_it() {
+        BenchMain.ColdStart c = new BenchMain.ColdStart("launcher", "bin/ekool-mock serve", Stats.of(300, 280, 350),
+                Stats.of(500, 450, 600), 3, 1200.4, Report.coldStartArchive(true));
+
+        assertThat(Report.coldStartRow(c)).isEqualTo("| `bin/ekool-mock serve` | 3 | 300 (280–350) | 500 (450–600)"
+                + " | 1200 (archive from `package`: every run maps it) |\n");
+    }
+
+    @Test
+    void a_launcher_row_without_package_archive_says_its_run_not_counted_records_it() {
+        BenchMain.ColdStart c = new BenchMain.ColdStart("launcher", "bin/ekool-mock serve", Stats.of(300), Stats.of(500),
+                1, 2470, Report.coldStartArchive(false));
+
+        assertThat(Report.coldStartRow(c)).isEqualTo("| `bin/ekool-mock serve` | 1 | 300 (300–300) | 500 (500–500)"
+                + " | 2470 (records the archive) |\n");
+    }
+
+    @Test
+    void a_plain_java_row_has_no_archive_note() {
+        BenchMain.ColdStart c = new BenchMain.ColdStart("plain", "java -jar ekool-mock.jar serve", Stats.of(700),
+                Stats.of(900), 1, 1500, "");
+
+        assertThat(Report.coldStartRow(c))
+                .isEqualTo("| `java -jar ekool-mock.jar serve` | 1 | 700 (700–700) | 900 (900–900) | 1500 |\n");
+    }
+
     // ------------------------------------------------------------------------------------------------ the peers
+
+    @Test
+    void the_readme_command_through_the_launcher_says_whether_package_left_it_an_archive() {
+        assertThat(Report.oursHow("bin/ekool-mock --port 0", true, true))
+                .isEqualTo("`bin/ekool-mock --port 0` (archive from `package`)");
+        assertThat(Report.oursHow("bin/ekool-mock --port 0", true, false))
+                .isEqualTo("`bin/ekool-mock --port 0` (no archive from `package`: its first run records one)");
+    }
+
+    @Test
+    void the_readme_command_as_java_jar_has_no_archive_note() {
+        assertThat(Report.oursHow("java -jar ekool-mock.jar --port 0", false, false))
+                .isEqualTo("`java -jar ekool-mock.jar --port 0`");
+    }
 
     /** A window with these medians (min = max = median). */
     private static BenchMain.Window figure(double opsPerSecond, double p99Micros, long errors) {

@@ -144,7 +144,7 @@ final class ServeCommand implements Callable<Integer> {
             }
             io.err().flush();
             if (TrainingRun.requested()) {
-                TrainingRun.login(values); // then stops, like Ctrl-C
+                TrainingRun.login(values, io.err()); // then stops, like Ctrl-C
             } else {
                 io.stop().await();
             }

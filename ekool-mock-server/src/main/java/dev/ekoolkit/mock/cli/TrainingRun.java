@@ -3,6 +3,7 @@ package dev.ekoolkit.mock.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -28,6 +29,9 @@ final class TrainingRun {
     private static final Pattern REFRESH_TOKEN = Pattern.compile("\"refresh_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final int TIMEOUT_MILLIS = 60_000;
 
+    /** What a training run prints on standard error once it has logged in. */
+    static final String DONE = "training run: authorize 302, code grant 200, /user/me/basic 200, refresh grant 200";
+
     private TrainingRun() {
     }
 
@@ -38,11 +42,12 @@ final class TrainingRun {
 
     /**
      * One login against the started server whose banner {@code values} are (serve's {@code login_url=},
-     * {@code api_url=}, {@code client_id=}, {@code client_secret=}, {@code redirect_uri=}, {@code authorize_url=}).
+     * {@code api_url=}, {@code client_id=}, {@code client_secret=}, {@code redirect_uri=}, {@code authorize_url=}),
+     * then one line on {@code err} with each step's status ({@value #DONE}), never a token.
      *
      * @throws CliFailure when a step does not answer as a login does, naming the step and the status
      */
-    static void login(Map<String, String> values) {
+    static void login(Map<String, String> values, PrintStream err) {
         try {
             HttpURLConnection authorize = open(values.get("authorize_url"));
             authorize.setInstanceFollowRedirects(false);
@@ -64,6 +69,7 @@ final class TrainingRun {
             basic.getInputStream().readAllBytes();
             post(values.get("login_url") + "/oauth/token", "grant_type=refresh_token&refresh_token="
                     + encode(group(REFRESH_TOKEN, tokens, "refresh_token")) + client, "refresh grant");
+            err.println(DONE); // each step above threw unless it answered the status this line names
         } catch (IOException e) {
             throw new CliFailure(EkoolMockCli.BUG, "training run: " + e, e);
         }

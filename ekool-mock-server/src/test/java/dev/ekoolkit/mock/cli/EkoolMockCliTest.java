@@ -54,4 +54,38 @@ class EkoolMockCliTest {
         assertThat(EkoolMockCli.withDefaultCommand("--help")).containsExactly("--help");
         assertThat(EkoolMockCli.withDefaultCommand("-V")).containsExactly("-V");
     }
+
+    private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
+    @Test
+    void main_tells_jetty_16_references_per_cache_line_when_nothing_else_was_set() {
+        String before = System.clearProperty(REFERENCES_PER_CACHE_LINE);
+        try {
+            EkoolMockCli.jettyWithoutJmx();
+
+            assertThat(System.getProperty(REFERENCES_PER_CACHE_LINE)).isEqualTo("16");
+        } finally {
+            restore(before);
+        }
+    }
+
+    @Test
+    void main_leaves_a_references_per_cache_line_set_on_the_command_line_as_it_is() {
+        String before = System.setProperty(REFERENCES_PER_CACHE_LINE, "8");
+        try {
+            EkoolMockCli.jettyWithoutJmx();
+
+            assertThat(System.getProperty(REFERENCES_PER_CACHE_LINE)).isEqualTo("8");
+        } finally {
+            restore(before);
+        }
+    }
+
+    private static void restore(String before) {
+        if (before == null) {
+            System.clearProperty(REFERENCES_PER_CACHE_LINE);
+        } else {
+            System.setProperty(REFERENCES_PER_CACHE_LINE, before);
+        }
+    }
 }

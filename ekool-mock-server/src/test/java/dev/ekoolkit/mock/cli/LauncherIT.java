@@ -56,10 +56,11 @@ class LauncherIT {
         Path jar = copyOfTheJar();
         assertThat(archives()).as("no archive before the first run").isEmpty();
 
-        Launched first = Launched.start(jar, logs.resolve("first"));
-        first.signalTheGroup(signal); // INT: Ctrl-C in a terminal
+        try (Launched first = Launched.start(jar, logs.resolve("first"))) {
+            first.signalTheGroup(signal); // INT: Ctrl-C in a terminal
 
-        first.assertStoppedWithExit0();
+            first.assertStoppedWithExit0();
+        }
         assertThat(temporaryFiles()).isEmpty();
         assertThat(archives()).as("the archive the first run recorded").hasSize(1);
     }
@@ -67,15 +68,17 @@ class LauncherIT {
     @Test
     void ctrl_c_stops_a_later_run_that_maps_the_archive_with_exit_0() throws Exception {
         Path jar = copyOfTheJar();
-        Launched first = Launched.start(jar, logs.resolve("first"));
-        first.signalTheGroup("INT");
-        first.assertStoppedWithExit0();
+        try (Launched first = Launched.start(jar, logs.resolve("first"))) {
+            first.signalTheGroup("INT");
+            first.assertStoppedWithExit0();
+        }
         assertThat(archives()).hasSize(1);
 
-        Launched second = Launched.start(jar, logs.resolve("second"));
-        second.signalTheGroup("INT");
+        try (Launched second = Launched.start(jar, logs.resolve("second"))) {
+            second.signalTheGroup("INT");
 
-        second.assertStoppedWithExit0();
+            second.assertStoppedWithExit0();
+        }
         assertThat(temporaryFiles()).isEmpty();
     }
 
@@ -83,10 +86,11 @@ class LauncherIT {
     void sigterm_to_the_launcher_alone_stops_the_first_run_with_exit_0_and_leaves_no_temporary_file() throws Exception {
         Path jar = copyOfTheJar();
 
-        Launched first = Launched.start(jar, logs.resolve("first"));
-        first.process.destroy(); // SIGTERM to the launcher's pid only, as a service manager or 'kill PID' sends it
+        try (Launched first = Launched.start(jar, logs.resolve("first"))) {
+            first.process.destroy(); // SIGTERM to the launcher's pid only, as a service manager or 'kill PID' sends it
 
-        first.assertStoppedWithExit0();
+            first.assertStoppedWithExit0();
+        }
         assertThat(temporaryFiles()).isEmpty();
     }
 
@@ -111,11 +115,9 @@ class LauncherIT {
     void the_training_run_records_the_archive_and_exits_0_leaving_no_temporary_file() throws Exception {
         Path jar = copyOfTheJar();
 
-        Process training = train(jar);
+        int status = train(jar, null);
 
-        assertThat(training.waitFor(180, TimeUnit.SECONDS)).as("the training run ended").isTrue();
-        assertThat(training.exitValue()).as("exit status; output: %s", Files.readString(logs.resolve("train.txt")))
-                .isZero();
+        assertThat(status).as("exit status; output: %s", Files.readString(logs.resolve("train.txt"))).isZero();
         assertThat(archives()).as("the archive the training run recorded").hasSize(1);
         assertThat(Files.getLastModifiedTime(archives().get(0))).isGreaterThan(Files.getLastModifiedTime(jar));
         assertThat(temporaryFiles()).isEmpty();
@@ -128,10 +130,9 @@ class LauncherIT {
         Path archive = trainedArchive(jar);
         FileTime recorded = Files.getLastModifiedTime(archive);
 
-        Process second = train(jar);
+        int second = train(jar, null);
 
-        assertThat(second.waitFor(180, TimeUnit.SECONDS)).isTrue();
-        assertThat(second.exitValue()).isZero();
+        assertThat(second).isZero();
         assertThat(archives()).containsExactly(archive);
         assertThat(Files.getLastModifiedTime(archive)).isEqualTo(recorded);
     }
@@ -142,13 +143,8 @@ class LauncherIT {
         Path archive = trainedArchive(jar);
         FileTime recorded = Files.getLastModifiedTime(archive);
 
-        // -Xshare:on: a JVM that cannot map the archive refuses to start instead of running without it
-        Launched first = Launched.start(jar, logs.resolve("first"), "-Xshare:on");
-        assertThat(first.process().info().command()).as("the launcher ran java itself (exec), not as a recording child")
-                .hasValueSatisfying(command -> assertThat(command).endsWith("/java"));
-        first.signalTheGroup("INT");
+        startMappingAnArchiveAndStop(jar);
 
-        first.assertStoppedWithExit0();
         assertThat(archives()).containsExactly(archive);
         assertThat(Files.getLastModifiedTime(archive)).as("not recorded again").isEqualTo(recorded);
         assertThat(temporaryFiles()).isEmpty();
@@ -158,40 +154,89 @@ class LauncherIT {
     void the_first_start_after_package_maps_the_archive_that_package_recorded() throws Exception {
         assumeFalse(Boolean.getBoolean("ekool.mock.train.skip"), "package ran without its training run");
         Path jar = RunnableJarIT.jar();
-        List<Path> recorded;
-        try (Stream<Path> files = Files.list(jar.getParent())) {
-            recorded = files.filter(f -> f.getFileName().toString().matches("ekool-mock-[0-9]+\\.(jsa|aot)")).toList();
-        }
-        assertThat(recorded).as("package's archive beside %s", jar).isNotEmpty();
-        FileTime[] before = new FileTime[recorded.size()];
-        for (int i = 0; i < before.length; i++) {
-            before[i] = Files.getLastModifiedTime(recorded.get(i));
-        }
+        Path recorded = jar.resolveSibling("ekool-mock-" + archiveKey() + (Runtime.version().feature() >= 25 ? ".aot" : ".jsa"));
+        assertThat(recorded).as("package's archive for this JVM beside %s", jar).isRegularFile();
+        FileTime before = Files.getLastModifiedTime(recorded);
 
-        Launched start = Launched.start(jar, logs.resolve("start"), "-Xshare:on");
-        assertThat(start.process().info().command()).as("the launcher ran java itself (exec), not as a recording child")
-                .hasValueSatisfying(command -> assertThat(command).endsWith("/java"));
-        start.signalTheGroup("INT");
+        startMappingAnArchiveAndStop(jar);
 
-        start.assertStoppedWithExit0();
-        for (int i = 0; i < before.length; i++) {
-            assertThat(Files.getLastModifiedTime(recorded.get(i))).as("%s not recorded again", recorded.get(i))
-                    .isEqualTo(before[i]);
+        assertThat(Files.getLastModifiedTime(recorded)).as("%s not recorded again", recorded).isEqualTo(before);
+    }
+
+    @Test
+    void a_failed_training_run_exits_with_its_status_shows_the_jvms_output_and_leaves_no_archive_and_no_temporary_file()
+            throws Exception {
+        Path jar = copyOfTheJar();
+
+        int status = train(jar, "-XX:+NoSuchFlag");
+
+        String output = Files.readString(logs.resolve("train.txt"));
+        assertThat(status).as("exit status; output: %s", output).isNotZero();
+        assertThat(output).contains("ekool-mock: the training run failed (exit status " + status + "); its output:")
+                .contains("NoSuchFlag");
+        assertThat(archives()).isEmpty();
+        assertThat(temporaryFiles()).isEmpty();
+    }
+
+    /**
+     * Starts the launcher on {@code jar}, checks that it ran java itself (exec), stops it with Ctrl-C, and checks
+     * that the mock's classes came from an archive (see {@link #mappingLogged()}).
+     */
+    private void startMappingAnArchiveAndStop(Path jar) throws Exception {
+        try (Launched start = Launched.start(jar, logs.resolve("start"), mappingLogged())) {
+            assertThat(start.process().info().command()).as("the launcher ran java itself (exec), not as a recording child")
+                    .hasValueSatisfying(command -> assertThat(command).endsWith("/java"));
+            start.signalTheGroup("INT");
+
+            start.assertStoppedWithExit0();
+        }
+        assertTheMocksClassesCameFromAnArchive();
+    }
+
+    /**
+     * -Xshare:on, so that a JVM that cannot map an archive at all refuses to start, and the class loading log in
+     * cl.txt, which says where each class came from: the JDK's own default archive would satisfy -Xshare:on alone.
+     */
+    private String mappingLogged() {
+        return "-Xshare:on -Xlog:class+load=info:file=" + logs.resolve("cl.txt");
+    }
+
+    private void assertTheMocksClassesCameFromAnArchive() throws IOException {
+        // Java 17 logs "source: shared objects file (top)" for a class from a dynamic archive (the launcher's);
+        // Java 25 "source: shared objects file" for one from an AOT cache. The JDK's default archive holds no mock class.
+        assertThat(Files.readAllLines(logs.resolve("cl.txt"))).as("cl.txt")
+                .anySatisfy(line -> assertThat(line).contains(" dev.ekoolkit.mock.cli.EkoolMockCli source: shared objects file"));
+    }
+
+    /** The launcher's key for this JVM: the POSIX checksum ({@code cksum}) of its {@code java}'s resolved path. */
+    private static String archiveKey() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java").toRealPath();
+        Process cksum = new ProcessBuilder("cksum").start();
+        try {
+            cksum.getOutputStream().write((java + "\n").getBytes(StandardCharsets.UTF_8));
+            cksum.getOutputStream().close();
+            String answer = new String(cksum.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(cksum.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            return answer.split(" ")[0];
+        } finally {
+            cksum.destroyForcibly();
         }
     }
 
     /** Runs the training run on {@code jar}, checks that it succeeded, and answers the archive it recorded. */
     private Path trainedArchive(Path jar) throws Exception {
-        Process training = train(jar);
-        assertThat(training.waitFor(180, TimeUnit.SECONDS)).as("the training run ended").isTrue();
-        assertThat(training.exitValue()).as("exit status; output: %s", Files.readString(logs.resolve("train.txt")))
-                .isZero();
+        int status = train(jar, null);
+        assertThat(status).as("exit status; output: %s", Files.readString(logs.resolve("train.txt"))).isZero();
         assertThat(archives()).hasSize(1);
         return archives().get(0);
     }
 
-    /** The launcher's training run ({@code EKOOL_MOCK_CDS=train}) on {@code jar}, its output in train.txt. */
-    private Process train(Path jar) throws IOException {
+    /**
+     * Runs the launcher's training run ({@code EKOOL_MOCK_CDS=train}) on {@code jar}, with {@code javaOpts} as
+     * {@code EKOOL_MOCK_JAVA_OPTS} unless null, its output in train.txt, and answers its exit status; ends it and
+     * its descendants if it has not ended within 180 s.
+     */
+    private int train(Path jar, String javaOpts) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(logs.resolve("train.txt").toFile());
@@ -199,7 +244,18 @@ class LauncherIT {
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("EKOOL_MOCK_CDS", "train");
         builder.environment().remove("EKOOL_MOCK_JAVA_OPTS");
-        return builder.start();
+        if (javaOpts != null) {
+            builder.environment().put("EKOOL_MOCK_JAVA_OPTS", javaOpts);
+        }
+        Process training = builder.start();
+        try {
+            assertThat(training.waitFor(180, TimeUnit.SECONDS)).as("the training run ended; output: %s",
+                    Files.readString(logs.resolve("train.txt"))).isTrue();
+            return training.exitValue();
+        } finally {
+            training.descendants().forEach(ProcessHandle::destroyForcibly);
+            training.destroyForcibly();
+        }
     }
 
     private Path copyOfTheJar() throws IOException {
@@ -208,7 +264,9 @@ class LauncherIT {
     }
 
     private List<Path> temporaryFiles() throws IOException {
-        return filesEndingWith(".tmp");
+        try (Stream<Path> files = Files.list(jarDir)) {
+            return files.filter(f -> f.getFileName().toString().contains(".tmp")).toList(); // ….jsa.<pid>.tmp.log too
+        }
     }
 
     private List<Path> archives() throws IOException {
@@ -224,7 +282,7 @@ class LauncherIT {
     }
 
     /** One run of the launcher, {@code serve --port 0}, in a session of its own. */
-    record Launched(Process process, Path out, Path err) {
+    record Launched(Process process, Path out, Path err) implements AutoCloseable {
 
         static Launched start(Path jar, Path logDir) throws Exception {
             return start(jar, logDir, null);
@@ -296,6 +354,12 @@ class LauncherIT {
         }
 
         /** Ends whatever is left, the JVM (in a process group of its own) included; nothing once stopped cleanly. */
+        @Override
+        public void close() {
+            killEverything();
+        }
+
+        /** As {@link #close()}. */
         void killEverything() {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();

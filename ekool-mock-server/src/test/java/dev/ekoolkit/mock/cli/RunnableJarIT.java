@@ -110,6 +110,8 @@ class RunnableJarIT {
 
         assertThat(run.status()).as("exit status; stderr: %s", run.err()).isZero();
         assertThat(run.out()).contains("authorize_url=");
+        assertThat(run.err().lines()).as("stderr").containsOnlyOnce(
+                "training run: authorize 302, code grant 200, /user/me/basic 200, refresh grant 200");
         assertThat(run.err()).contains("eKool mock server stopped").doesNotContain("\tat ");
     }
 

@@ -49,10 +49,6 @@ import java.util.Optional;
  *
  * <p>(Longer than 400 lines because it holds its public {@link Builder} and one documented, one-line forwarding
  * method per control operation; the logic is in {@code MockRuntime}.)
- *
- * <p>Over 400 lines because most of them are documentation: every public method carries its Javadoc
- * (parameters, result, what it throws). The code itself stays under the 400 code lines per class that
- * {@code ClassSizeTest} enforces (docs/architecture.md, "Class sizes").
  */
 public final class EkoolMockServer implements MockControl, AutoCloseable {
 

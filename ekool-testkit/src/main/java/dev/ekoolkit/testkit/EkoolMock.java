@@ -56,10 +56,6 @@ import java.util.Optional;
  *
  * <p>(Longer than 400 lines because it is the one handle tests read: a documented, gated delegation per
  * {@link MockControl} operation, plus the test conveniences; there is no logic to split off.)
- *
- * <p>Over 400 lines because most of them are documentation: every public method carries its Javadoc
- * (parameters, result, what it throws). The code itself stays under the 400 code lines per class that
- * {@code ClassSizeTest} enforces (docs/architecture.md, "Class sizes").
  */
 public final class EkoolMock implements MockControl {
 

@@ -49,10 +49,6 @@ import java.util.Objects;
  *
  * <p>No secret (client secret, code verifier, code, access or refresh token) ever appears in an exception
  * message; server-supplied text is cleaned of them before it is quoted.
- *
- * <p>Over 400 lines because most of them are documentation: every public method carries its Javadoc
- * (parameters, result, what it throws). The code itself stays under the 400 code lines per class that
- * {@code ClassSizeTest} enforces (docs/architecture.md, "Class sizes").
  */
 public final class EkoolOAuthClient {
 

@@ -33,10 +33,6 @@ import java.util.function.Function;
  *
  * <p>(Just over 400 lines because the family records, the rotation, the replay detection and the bound share one
  * lock and one invariant, one live pair per family; split apart they could no longer be checked together.)
- *
- * <p>Over 400 lines because most of them are documentation: every public method carries its Javadoc
- * (parameters, result, what it throws). The code itself stays under the 400 code lines per class that
- * {@code ClassSizeTest} enforces (docs/architecture.md, "Class sizes").
  */
 public final class TokenFamilies {
 

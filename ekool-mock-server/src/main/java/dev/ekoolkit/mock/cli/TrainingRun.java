@@ -1,5 +1,8 @@
 package dev.ekoolkit.mock.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ekoolkit.mock.internal.Json;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,8 +28,6 @@ final class TrainingRun {
     static final String PROPERTY = "ekool.mock.trainingRun";
 
     private static final Pattern CODE = Pattern.compile("[?&]code=([^&]+)");
-    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern REFRESH_TOKEN = Pattern.compile("\"refresh_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final int TIMEOUT_MILLIS = 60_000;
 
     /** What a training run prints on standard error once it has logged in. */
@@ -59,16 +60,16 @@ final class TrainingRun {
             String client = "&redirect_uri=" + encode(values.get("redirect_uri"))
                     + "&client_id=" + encode(values.get("client_id"))
                     + "&client_secret=" + encode(values.getOrDefault("client_secret", ""));
-            String tokens = post(values.get("login_url") + "/oauth/token",
-                    "grant_type=authorization_code&code=" + code.group(1) + client, "code grant");
+            JsonNode tokens = Json.mapper().readTree(post(values.get("login_url") + "/oauth/token",
+                    "grant_type=authorization_code&code=" + code.group(1) + client, "code grant"));
             HttpURLConnection basic = open(values.get("api_url") + "/user/me/basic");
-            basic.setRequestProperty("Authorization", "Bearer " + group(ACCESS_TOKEN, tokens, "access_token"));
+            basic.setRequestProperty("Authorization", "Bearer " + field(tokens, "access_token"));
             if (basic.getResponseCode() != 200) {
                 throw failed("/user/me/basic", basic);
             }
             basic.getInputStream().readAllBytes();
             post(values.get("login_url") + "/oauth/token", "grant_type=refresh_token&refresh_token="
-                    + encode(group(REFRESH_TOKEN, tokens, "refresh_token")) + client, "refresh grant");
+                    + encode(field(tokens, "refresh_token")) + client, "refresh grant");
             err.println(DONE); // each step above threw unless it answered the status this line names
         } catch (IOException e) {
             throw new CliFailure(EkoolMockCli.BUG, "training run: " + e, e);
@@ -97,12 +98,12 @@ final class TrainingRun {
         return c;
     }
 
-    private static String group(Pattern pattern, String body, String field) {
-        Matcher m = pattern.matcher(body);
-        if (!m.find()) {
+    private static String field(JsonNode tokens, String field) {
+        JsonNode value = tokens.path(field);
+        if (!value.isTextual()) {
             throw new CliFailure(EkoolMockCli.BUG, "training run: the code grant answered 200 without " + field);
         }
-        return m.group(1);
+        return value.asText();
     }
 
     private static CliFailure failed(String step, HttpURLConnection c) throws IOException {

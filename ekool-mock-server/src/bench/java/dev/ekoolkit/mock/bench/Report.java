@@ -65,7 +65,6 @@ final class Report {
 
     // ------------------------------------------------------------------------------------------------ the peers
 
-    /** The servers of the comparison, in the order of the table's columns. */
     /** The cold start table's note on the launcher's runs: whether {@code package} left them an archive. */
     static String coldStartArchive(boolean packageArchive) {
         return packageArchive ? "archive from `package`: every run maps it" : "records the archive";
@@ -87,6 +86,7 @@ final class Report {
                 : " (no archive from `package`: its first run records one)");
     }
 
+    /** The servers of the comparison, in the order of the table's columns. */
     static final String OURS = "this mock";
     static final String NAVIKT = "navikt mock-oauth2-server";
     static final String AXA = "axa oauth2-mock-server";

@@ -1,35 +1,119 @@
 package dev.ekoolkit.mock.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.util.JSONArrayUtils;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import io.javalin.http.Context;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The mock's one JSON writer, for every response and every CLI output: one shared, thread-safe Jackson mapper
- * (which never escapes {@code /}); maps keep their insertion order.
+ * The mock's one JSON writer, for every response and every CLI output, and its one JSON reader.
+ *
+ * <p>Writing goes through Nimbus' JSON utilities (the same writer that puts every token's header and claims
+ * together, so serving a request loads no second JSON library): it never escapes {@code /} or HTML characters,
+ * writes {@code null} values, and keeps a map's insertion order. Reading request bodies and other JSON text
+ * ({@link #mapper()}: the admin API, the playground, the training run) uses a Jackson mapper, created the first
+ * time it is asked for: a server that is never sent JSON does not pay Jackson's start-up (about 100 ms of CPU in
+ * a fresh JVM, docs/performance.md).
  */
 public final class Json {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Json() {
     }
 
-    /** The shared mapper. */
-    public static ObjectMapper mapper() {
-        return MAPPER;
+    /** Jackson, for reading JSON, built on first use. */
+    private static final class Reader {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
-    /** {@code value} as JSON text. */
+    /**
+     * The shared Jackson mapper, for reading JSON text (thread-safe; created on the first call).
+     *
+     * @return the mapper, the same instance on every call
+     */
+    public static ObjectMapper mapper() {
+        return Reader.MAPPER;
+    }
+
+    /**
+     * {@code value} as JSON text.
+     *
+     * @param value a {@link Map} with text keys or a {@link Collection}, whose values are again maps, collections,
+     *              text, numbers, booleans or {@code null}
+     * @return the JSON text
+     * @throws IllegalArgumentException if the value, or anything in it, is of another type (its path and type
+     *                                  are named)
+     */
+    @SuppressWarnings("unchecked") // keys checked by isJson
     public static String write(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON for " + value.getClass().getName(), e);
+        if (value instanceof Map<?, ?> m && isJson(m)) {
+            return JSONObjectUtils.toJSONString((Map<String, ?>) m);
         }
+        if (value instanceof Collection<?> c && isJson(c)) {
+            return JSONArrayUtils.toJSONString(c instanceof List<?> l ? l : new ArrayList<>(c));
+        }
+        if (value instanceof Map<?, ?> || value instanceof Collection<?>) {
+            throw new IllegalArgumentException(problem(value, "$"));
+        }
+        throw new IllegalArgumentException("JSON text is written from a map or a collection; got "
+                + (value == null ? "null" : value.getClass().getName()));
+    }
+
+    private static boolean isJson(Object v) {
+        if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean) {
+            return true;
+        }
+        if (v instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!(e.getKey() instanceof String) || !isJson(e.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (v instanceof Collection<?> c) {
+            for (Object item : c) {
+                if (!isJson(item)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** Why {@code v} (at {@code path}) is not JSON, or {@code null} if it is: run only once writing has failed. */
+    private static String problem(Object v, String path) {
+        if (v instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!(e.getKey() instanceof String key)) {
+                    return "JSON object keys are text; " + path + " has a key of type "
+                            + (e.getKey() == null ? "null" : e.getKey().getClass().getName());
+                }
+                String p = problem(e.getValue(), path + "." + key);
+                if (p != null) {
+                    return p;
+                }
+            }
+            return null;
+        }
+        if (v instanceof Collection<?> c) {
+            int i = 0;
+            for (Object item : c) {
+                String p = problem(item, path + "[" + i++ + "]");
+                if (p != null) {
+                    return p;
+                }
+            }
+            return null;
+        }
+        return isJson(v) ? null : "JSON values are maps, collections, text, numbers, booleans or null; " + path
+                + " is a " + v.getClass().getName();
     }
 
     /**

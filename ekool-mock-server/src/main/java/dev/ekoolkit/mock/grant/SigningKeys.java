@@ -49,6 +49,11 @@ public final class SigningKeys {
 
     private final RSAKey fixed;
     private volatile Prepared prepared;
+    /**
+     * The key that {@link #warm} last signed with, ready: a server with that key takes its signer from here, so
+     * its first token reuses the warmed signer (and the JDK's RSA blinding values cached for its key object).
+     */
+    private static volatile Prepared warmed;
 
     private record Prepared(RSAKey key, RSASSASigner signer, String publicJwkSet) {
     }
@@ -124,12 +129,8 @@ public final class SigningKeys {
                 p = prepared;
                 if (p == null) {
                     RSAKey key = fixed != null ? withKeyId(fixed) : awaitJvmKey();
-                    try {
-                        p = new Prepared(key, new RSASSASigner(key),
-                                Json.write(new JWKSet(key.toPublicJWK()).toJSONObject(true)));
-                    } catch (JOSEException e) {
-                        throw new IllegalStateException("the signing key cannot sign RS256: " + e.getMessage(), e);
-                    }
+                    Prepared w = warmed;
+                    p = w != null && w.key.equals(key) ? w : prepare(key);
                     prepared = p;
                 }
             }
@@ -165,12 +166,23 @@ public final class SigningKeys {
      */
     public static void warm(RSAKey key) {
         try {
+            Prepared p = prepare(withKeyId(key));
             SignedJWT warm = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
-                    .keyID(key.getKeyID()).build(), new JWTClaimsSet.Builder().subject("warm-up").build());
-            warm.sign(new RSASSASigner(key));
+                    .keyID(p.key.getKeyID()).build(), new JWTClaimsSet.Builder().subject("warm-up").build());
+            warm.sign(p.signer);
             warm.serialize();
+            warmed = p;
         } catch (JOSEException | RuntimeException e) {
             // only a warm-up: real signing reports its own errors
+        }
+    }
+
+    /** The signer and JWK set for {@code key}, made once per key. */
+    private static Prepared prepare(RSAKey key) {
+        try {
+            return new Prepared(key, new RSASSASigner(key), Json.write(new JWKSet(key.toPublicJWK()).toJSONObject(true)));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("the signing key cannot sign RS256: " + e.getMessage(), e);
         }
     }
 

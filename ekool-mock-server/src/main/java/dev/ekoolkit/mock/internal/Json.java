@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The mock's one JSON writer, for every response and every CLI output, and its one JSON reader.
+ * The mock's one JSON writer, for every response and every CLI output, and its one Jackson reader.
  *
  * <p>Writing goes through Nimbus' JSON utilities (the same writer that puts every token's header and claims
  * together, so serving a request loads no second JSON library): it never escapes {@code /} or HTML characters,
- * writes {@code null} values, and keeps a map's insertion order. Reading request bodies and other JSON text
- * ({@link #mapper()}: the admin API, the playground, the training run) uses a Jackson mapper, created the first
- * time it is asked for: a server that is never sent JSON does not pay Jackson's start-up (about 100 ms of CPU in
- * a fresh JVM, docs/performance.md).
+ * writes {@code null} values, and keeps a map's insertion order. Reading JSON bodies ({@link #mapper()}: the
+ * admin API's POST and PUT requests, the playground) uses a Jackson mapper, created the first time it is asked
+ * for: a server that is never sent JSON does not pay Jackson's start-up (about 100 ms of CPU in a fresh JVM,
+ * docs/performance.md). The launcher's training run reads its one token response with Nimbus' parser.
  */
 public final class Json {
 
@@ -46,8 +46,8 @@ public final class Json {
      * @param value a {@link Map} with text keys or a {@link Collection}, whose values are again maps, collections,
      *              text, numbers, booleans or {@code null}
      * @return the JSON text
-     * @throws IllegalArgumentException if the value, or anything in it, is of another type (its path and type
-     *                                  are named)
+     * @throws NotJsonException if the value, or anything in it, is of another type or a number that is not
+     *                          finite (its path is named): a bug in the mock, answered with a 500
      */
     @SuppressWarnings("unchecked") // keys checked by isJson
     public static String write(Object value) {
@@ -58,13 +58,32 @@ public final class Json {
             return JSONArrayUtils.toJSONString(c instanceof List<?> l ? l : new ArrayList<>(c));
         }
         if (value instanceof Map<?, ?> || value instanceof Collection<?>) {
-            throw new IllegalArgumentException(problem(value, "$"));
+            throw new NotJsonException(problem(value, "$"));
         }
-        throw new IllegalArgumentException("JSON text is written from a map or a collection; got "
+        throw new NotJsonException("JSON text is written from a map or a collection; got "
                 + (value == null ? "null" : value.getClass().getName()));
     }
 
+    /**
+     * A value {@link #write} cannot write: a bug in the mock, never the client's fault, so neither an
+     * {@link IllegalArgumentException} nor an {@link IllegalStateException} (which the admin API answers as the
+     * client's {@code invalid_request}): it reaches the error mapping as a 500.
+     */
+    public static final class NotJsonException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotJsonException(String message) {
+            super(message);
+        }
+    }
+
     private static boolean isJson(Object v) {
+        if (v instanceof Double d) {
+            return Double.isFinite(d);
+        }
+        if (v instanceof Float f) {
+            return Float.isFinite(f);
+        }
         if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean) {
             return true;
         }
@@ -112,8 +131,12 @@ public final class Json {
             }
             return null;
         }
-        return isJson(v) ? null : "JSON values are maps, collections, text, numbers, booleans or null; " + path
-                + " is a " + v.getClass().getName();
+        if (isJson(v)) {
+            return null;
+        }
+        return v instanceof Number ? "JSON numbers are finite; " + path + " is " + v
+                : "JSON values are maps, collections, text, numbers, booleans or null; " + path + " is a "
+                + v.getClass().getName();
     }
 
     /**

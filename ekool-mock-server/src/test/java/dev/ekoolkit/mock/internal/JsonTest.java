@@ -37,6 +37,30 @@ class JsonTest {
     }
 
     @Test
+    void escapes_the_two_javascript_line_separators() {
+        assertThat(Json.write(Map.of("t", "a\u2028b\u2029c"))).isEqualTo("{\"t\":\"a\\u2028b\\u2029c\"}");
+    }
+
+    @Test
+    void writes_a_set_at_the_top_as_a_list() {
+        assertThat(Json.write(Set.of("only"))).isEqualTo("[\"only\"]");
+    }
+
+    @Test
+    void refuses_numbers_that_are_not_finite_and_names_where_they_are() {
+        assertThatThrownBy(() -> Json.write(Json.object("ratio", Double.NaN))).isInstanceOf(Json.NotJsonException.class)
+                .hasMessage("JSON numbers are finite; $.ratio is NaN");
+        assertThatThrownBy(() -> Json.write(List.of(1, Float.NEGATIVE_INFINITY)))
+                .hasMessage("JSON numbers are finite; $[1] is -Infinity");
+    }
+
+    @Test
+    void a_value_it_cannot_write_is_the_mocks_fault_not_bad_input() {
+        assertThatThrownBy(() -> Json.write(Map.of("when", java.time.Instant.EPOCH)))
+                .isNotInstanceOf(IllegalArgumentException.class).isNotInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void writes_a_list_of_objects_at_the_top() {
         assertThat(Json.write(List.of(Map.of("id", "a"), Map.of("id", "b")))).isEqualTo("[{\"id\":\"a\"},{\"id\":\"b\"}]");
         assertThat(Json.write(List.of())).isEqualTo("[]");
@@ -52,7 +76,7 @@ class JsonTest {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("data", Json.object("when", java.time.Instant.EPOCH));
 
-        assertThatThrownBy(() -> Json.write(m)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Json.write(m)).isInstanceOf(Json.NotJsonException.class)
                 .hasMessage("JSON values are maps, collections, text, numbers, booleans or null; $.data.when is a "
                         + "java.time.Instant");
         assertThatThrownBy(() -> Json.write(List.of("a", Set.of(new Object()))))
@@ -61,9 +85,9 @@ class JsonTest {
 
     @Test
     void refuses_a_key_that_is_not_text_and_a_top_level_value_that_is_not_an_object_or_a_list() {
-        assertThatThrownBy(() -> Json.write(Map.of(1, "a"))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Json.write(Map.of(1, "a"))).isInstanceOf(Json.NotJsonException.class)
                 .hasMessage("JSON object keys are text; $ has a key of type java.lang.Integer");
-        assertThatThrownBy(() -> Json.write("text")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Json.write("text")).isInstanceOf(Json.NotJsonException.class)
                 .hasMessage("JSON text is written from a map or a collection; got java.lang.String");
         assertThatThrownBy(() -> Json.write(null)).hasMessage("JSON text is written from a map or a collection; got null");
     }

@@ -104,7 +104,8 @@ public final class SigningKeys {
     }
 
     /**
-     * A thread-safe RS256 signer.
+     * A thread-safe RS256 signer. Servers with an equal key may share it (see {@link #warm}): do not change its
+     * JCA context.
      *
      * @return a signer for RS256 with the private key
      */
@@ -158,9 +159,11 @@ public final class SigningKeys {
     }
 
     /**
-     * Signs one throwaway JWT with {@code key} and forgets it: it loads and initialises the JWT, JSON and RSA
-     * code on the calling thread (a start-up thread of its own), so that the first token request does not.
-     * Best effort: it throws nothing; a key that cannot sign reports that when it is used.
+     * Signs one throwaway JWT with {@code key}: it loads and initialises the JWT, JSON and RSA code on the calling
+     * thread (a start-up thread of its own), so that the first token request does not. The signer and public key
+     * set made for it are kept (for the life of the JVM, replacing the previous warmed key's): a server whose key
+     * is equal to {@code key} uses them instead of making its own. Best effort: it throws nothing; a key that
+     * cannot sign reports that when it is used.
      *
      * @param key an RSA private key
      */

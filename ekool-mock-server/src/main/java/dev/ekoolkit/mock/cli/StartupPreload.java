@@ -11,13 +11,16 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Start-up work moved off the main thread for {@code serve}: while the main thread parses the command line
- * and starts Jetty, a second thread loads the signing key and initialises what the server and its first
- * requests need anyway (the JSON mapper, the embedded configuration, Javalin's and Jetty's heavier classes, the
- * locale data behind HTTP dates, the message digests, the mock's random source). Class initialisation runs once per JVM, so nothing is
- * done twice: whichever thread comes first does it, and the other one waits only if it arrives meanwhile.
+ * and starts Jetty, a second thread initialises what the server and its first requests need anyway (the mock's
+ * random source, the embedded configuration, Javalin's and Jetty's heavier classes, the signing key with one
+ * warm-up signature, the JSON writer, the locale data behind HTTP dates, the message digests, the refresh
+ * tokens' HMAC). Class initialisation runs once per JVM, so nothing is done twice: whichever thread comes first
+ * does it, and the other one waits only if it arrives meanwhile.
  * Every step is best effort; a failure here changes nothing but the timing.
  */
 final class StartupPreload {
@@ -54,21 +57,34 @@ final class StartupPreload {
         t.start();
     }
 
+    /*
+     * In the order the main thread needs things, so that this thread is ahead of it: the random source (the
+     * token store's MAC key, made while the server is built), the configuration, Javalin's and Jetty's classes
+     * (Jetty's MimeTypes asks the JDK for all its locales: tens of ms in a fresh JVM); then what only the first
+     * requests need, after the port is open: the warm-up signature, the JSON writer, HTTP dates, digests, the
+     * HMAC. A generated key is made on a thread of its own, started first.
+     */
     private static void run(boolean generatesKey) {
         if (generatesKey) {
             step(SigningKeys::prepareJvmKey);
-        } else {
-            step(() -> SigningKeys.warm(MockConfig.demoSigningKey()));
         }
-        step(() -> Json.write(Map.of("warm", 1)));
+        step(() -> Randoms.token(1)); // the mock's own random source: the shared one and this thread's DRBG
         step(MockConfig::defaults);
         ClassLoader loader = StartupPreload.class.getClassLoader();
         for (String name : CLASSES) {
             step(() -> Class.forName(name, true, loader));
         }
+        if (!generatesKey) {
+            step(() -> SigningKeys.warm(MockConfig.demoSigningKey()));
+        }
+        step(() -> Json.write(Map.of("warm", 1)));
         step(() -> DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
         step(() -> MessageDigest.getInstance("SHA-256"));
-        step(() -> Randoms.token(1)); // the mock's own random source: the shared one and this thread's DRBG
+        step(() -> { // the refresh tokens' HMAC: the first Mac.getInstance loads the JCE providers (~8 ms of a first login)
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(new byte[32], "HmacSHA256"));
+            return mac.doFinal();
+        });
     }
 
     private interface Step {

@@ -1,7 +1,6 @@
 package dev.ekoolkit.mock.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.ekoolkit.mock.internal.Json;
+import com.nimbusds.jose.util.JSONObjectUtils;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,7 +59,7 @@ final class TrainingRun {
             String client = "&redirect_uri=" + encode(values.get("redirect_uri"))
                     + "&client_id=" + encode(values.get("client_id"))
                     + "&client_secret=" + encode(values.getOrDefault("client_secret", ""));
-            JsonNode tokens = Json.mapper().readTree(post(values.get("login_url") + "/oauth/token",
+            Map<String, Object> tokens = tokens(post(values.get("login_url") + "/oauth/token",
                     "grant_type=authorization_code&code=" + code.group(1) + client, "code grant"));
             HttpURLConnection basic = open(values.get("api_url") + "/user/me/basic");
             basic.setRequestProperty("Authorization", "Bearer " + field(tokens, "access_token"));
@@ -98,12 +97,23 @@ final class TrainingRun {
         return c;
     }
 
-    private static String field(JsonNode tokens, String field) {
-        JsonNode value = tokens.path(field);
-        if (!value.isTextual()) {
+    /**
+     * The code grant's answer, read with Nimbus' JSON parser (the one that reads the mock's tokens), not Jackson:
+     * a login loads no Jackson, and neither does the archive this run records.
+     */
+    private static Map<String, Object> tokens(String json) {
+        try {
+            return JSONObjectUtils.parse(json);
+        } catch (java.text.ParseException e) {
+            throw new CliFailure(EkoolMockCli.BUG, "training run: the code grant answered 200 without a JSON object", e);
+        }
+    }
+
+    private static String field(Map<String, Object> tokens, String field) {
+        if (!(tokens.get(field) instanceof String value)) {
             throw new CliFailure(EkoolMockCli.BUG, "training run: the code grant answered 200 without " + field);
         }
-        return value.asText();
+        return value;
     }
 
     private static CliFailure failed(String step, HttpURLConnection c) throws IOException {

@@ -49,6 +49,11 @@ public final class SigningKeys {
 
     private final RSAKey fixed;
     private volatile Prepared prepared;
+    /**
+     * The key that {@link #warm} last signed with, ready: a server with that key takes its signer from here, so
+     * its first token reuses the warmed signer (and the JDK's RSA blinding values cached for its key object).
+     */
+    private static volatile Prepared warmed;
 
     private record Prepared(RSAKey key, RSASSASigner signer, String publicJwkSet) {
     }
@@ -99,7 +104,8 @@ public final class SigningKeys {
     }
 
     /**
-     * A thread-safe RS256 signer.
+     * A thread-safe RS256 signer. Servers with an equal key may share it (see {@link #warm}): do not change its
+     * JCA context.
      *
      * @return a signer for RS256 with the private key
      */
@@ -124,12 +130,8 @@ public final class SigningKeys {
                 p = prepared;
                 if (p == null) {
                     RSAKey key = fixed != null ? withKeyId(fixed) : awaitJvmKey();
-                    try {
-                        p = new Prepared(key, new RSASSASigner(key),
-                                Json.write(new JWKSet(key.toPublicJWK()).toJSONObject(true)));
-                    } catch (JOSEException e) {
-                        throw new IllegalStateException("the signing key cannot sign RS256: " + e.getMessage(), e);
-                    }
+                    Prepared w = warmed;
+                    p = w != null && w.key.equals(key) ? w : prepare(key);
                     prepared = p;
                 }
             }
@@ -157,20 +159,33 @@ public final class SigningKeys {
     }
 
     /**
-     * Signs one throwaway JWT with {@code key} and forgets it: it loads and initialises the JWT, JSON and RSA
-     * code on the calling thread (a start-up thread of its own), so that the first token request does not.
-     * Best effort: it throws nothing; a key that cannot sign reports that when it is used.
+     * Signs one throwaway JWT with {@code key}: it loads and initialises the JWT, JSON and RSA code on the calling
+     * thread (a start-up thread of its own), so that the first token request does not. The signer and public key
+     * set made for it are kept (for the life of the JVM, replacing the previous warmed key's): a server whose key
+     * is equal to {@code key} uses them instead of making its own. Best effort: it throws nothing; a key that
+     * cannot sign reports that when it is used.
      *
      * @param key an RSA private key
      */
     public static void warm(RSAKey key) {
         try {
+            Prepared p = prepare(withKeyId(key));
             SignedJWT warm = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
-                    .keyID(key.getKeyID()).build(), new JWTClaimsSet.Builder().subject("warm-up").build());
-            warm.sign(new RSASSASigner(key));
+                    .keyID(p.key.getKeyID()).build(), new JWTClaimsSet.Builder().subject("warm-up").build());
+            warm.sign(p.signer);
             warm.serialize();
+            warmed = p;
         } catch (JOSEException | RuntimeException e) {
             // only a warm-up: real signing reports its own errors
+        }
+    }
+
+    /** The signer and JWK set for {@code key}, made once per key. */
+    private static Prepared prepare(RSAKey key) {
+        try {
+            return new Prepared(key, new RSASSASigner(key), Json.write(new JWKSet(key.toPublicJWK()).toJSONObject(true)));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("the signing key cannot sign RS256: " + e.getMessage(), e);
         }
     }
 

@@ -116,7 +116,7 @@ class RunnableJarIT {
     }
 
     @Test
-    void a_start_and_a_login_load_neither_jmx_nor_the_jdk_http_client() throws Exception {
+    void a_start_and_a_login_load_neither_jmx_nor_the_jdk_http_client_nor_jackson() throws Exception {
         Path classes = Files.createTempFile("ekool-mock", ".classes");
         try {
             Run run = trainingRun("-Xlog:class+load=info:file=" + classes);
@@ -125,7 +125,9 @@ class RunnableJarIT {
             assertThat(Files.readString(classes))
                     .as("the login was served").contains("dev.ekoolkit.mock.token.")
                     .as("Jetty's MemoryUtils asked the platform MBean server").doesNotContain("javax.management.MBeanServer ")
-                    .as("an HttpClient was built").doesNotContain("java.net.http.HttpClient ");
+                    .as("an HttpClient was built").doesNotContain("java.net.http.HttpClient ")
+                    .as("Jackson was set up (JSON answers are written with Nimbus' writer)")
+                    .doesNotContain("com.fasterxml.jackson.databind.ObjectMapper ");
         } finally {
             Files.deleteIfExists(classes);
         }

@@ -25,7 +25,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Arguments, as {@code key=value}: scenario, concurrency, warmup (seconds), windows, window (seconds),
  * requests (mixed only), driver ({@code raw}, the default, or {@code jdk}; not for ceiling and mixed), and
- * either target (see {@link Flows.Target#encoded()}) or url (host:port/path for ceiling).
+ * either target (see {@link Flows.Target#encoded()}) or url (host:port/path for ceiling). Optional {@code cpu}
+ * (the server's process id; Linux): for every window one {@code cpu …} line more, with the CPU time the server
+ * process and this generator's own process used in it (user + system, all threads, from {@code /proc/<pid>/stat})
+ * and the whole machine's busy time (from {@code /proc/stat}), each in ms. {@link BenchMain} does not pass it.
  */
 public final class LoadGenerator {
 
@@ -166,12 +169,16 @@ public final class LoadGenerator {
         phase.set(-1);
         sleep(warmup);
         long[] marks = new long[windows + 1];
+        String cpuPid = a.get("cpu");
+        long[][] cpu = new long[windows + 1][];
+        cpu[0] = cpuPid == null ? null : CpuTime.read(cpuPid);
         marks[0] = System.nanoTime();
         phase.set(0);
         for (int w = 0; w < windows; w++) {
             sleep(window);
             marks[w + 1] = System.nanoTime();
             phase.set(w + 1);
+            cpu[w + 1] = cpuPid == null ? null : CpuTime.read(cpuPid);
         }
         for (Thread th : threads) {
             th.join(120_000);
@@ -195,6 +202,10 @@ public final class LoadGenerator {
             double seconds = (marks[w + 1] - marks[w]) / 1e9;
             System.out.printf(java.util.Locale.ROOT, "window %d ops=%d seconds=%.4f p50us=%.1f p99us=%.1f errors=%d%n",
                     w, n, seconds, pct(all, 0.50) / 1e3, pct(all, 0.99) / 1e3, err);
+            if (cpuPid != null) {
+                System.out.printf(java.util.Locale.ROOT, "cpu %d server_ms=%d driver_ms=%d machine_busy_ms=%d%n", w,
+                        cpu[w + 1][0] - cpu[w][0], cpu[w + 1][1] - cpu[w][1], cpu[w + 1][2] - cpu[w][2]);
+            }
             total += n;
             totalErrors += err;
         }

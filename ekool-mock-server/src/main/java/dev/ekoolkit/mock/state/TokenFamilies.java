@@ -214,6 +214,8 @@ public final class TokenFamilies {
     private final Duration accessTtl;
     private final Duration refreshTtl;
     private final SecretKeySpec macKey = new SecretKeySpec(Randoms.bytes(32), "HmacSHA256");
+    /** One initialised Mac per thread: Mac.getInstance searches the JCE providers on every call. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     /**
      * An empty store.
@@ -473,15 +475,20 @@ public final class TokenFamilies {
     }
 
     private byte[] mac(byte[] id, int generation) {
+        Mac m = macs.get();
+        m.update(id);
+        m.update(ByteBuffer.allocate(4).putInt(generation).array());
+        byte[] full = m.doFinal(); // doFinal also resets m for this thread's next MAC
+        byte[] out = new byte[MAC_BYTES];
+        System.arraycopy(full, 0, out, 0, MAC_BYTES);
+        return out;
+    }
+
+    private Mac newMac() {
         try {
             Mac m = Mac.getInstance("HmacSHA256");
             m.init(macKey);
-            m.update(id);
-            m.update(ByteBuffer.allocate(4).putInt(generation).array());
-            byte[] full = m.doFinal();
-            byte[] out = new byte[MAC_BYTES];
-            System.arraycopy(full, 0, out, 0, MAC_BYTES);
-            return out;
+            return m;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

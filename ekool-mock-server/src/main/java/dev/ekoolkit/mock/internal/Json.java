@@ -17,8 +17,8 @@ import java.util.Map;
  * <p>Writing goes through Nimbus' JSON utilities (the same writer that puts every token's header and claims
  * together, so serving a request loads no second JSON library): it never escapes {@code /} or HTML characters,
  * writes {@code null} values, and keeps a map's insertion order. Reading JSON bodies ({@link #mapper()}: the
- * admin API's POST and PUT requests, the playground) uses a Jackson mapper, created the first time it is asked
- * for: a server that is never sent JSON does not pay Jackson's start-up (about 100 ms of CPU in a fresh JVM,
+ * admin API's POST and PUT requests; the playground, which also pretty-prints with it) uses a Jackson mapper,
+ * created the first time it is asked for: a server that is never sent JSON does not pay Jackson's start-up (about 100 ms of CPU in a fresh JVM,
  * docs/performance.md). The launcher's training run reads its one token response with Nimbus' parser.
  */
 public final class Json {

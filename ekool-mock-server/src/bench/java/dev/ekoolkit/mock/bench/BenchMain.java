@@ -349,7 +349,7 @@ public final class BenchMain {
         String label = viaLauncher ? "launcher" : "plain";
         String command = viaLauncher ? "ekool-mock-server/bin/ekool-mock " + SERVE
                 : "java -jar ekool-mock-server/target/ekool-mock.jar " + SERVE;
-        String archive = viaLauncher ? Report.coldStartArchive(Files.isRegularFile(launcherArchive())) : "";
+        String archive = viaLauncher ? Report.coldStartArchive(launcherMapsAnArchive(launcher, launcherEnv())) : "";
         say("bench: cold start, " + command + " (" + runs + " fresh JVMs after one not counted)");
         List<Double> listening = new ArrayList<>();
         List<Double> token = new ArrayList<>();
@@ -371,34 +371,29 @@ public final class BenchMain {
     }
 
     /**
-     * The fresh archive the launcher maps for this JVM, named as the launcher names it (the checksum of the
-     * {@code java} binary's real path, an {@code .aot} cache when that installation's {@code release} file says
-     * Java 25 or newer), or a path that does not exist.
+     * Whether a start of {@code launcherScript} with {@code env} added to this JVM's environment maps an archive:
+     * the launcher's own answer ({@code EKOOL_MOCK_CDS=which} exits 0 when the archive for the {@code java} it
+     * would run is fresh, 1 when a start would record one first), so the bench never repeats its naming rule.
      */
-    private Path launcherArchive() throws IOException, InterruptedException {
-        Path realJava = Path.of(javaBin).toRealPath(); // readlink -f
-        Process p = new ProcessBuilder("cksum").redirectErrorStream(true).start();
-        String key;
+    private static boolean launcherMapsAnArchive(Path launcherScript, Map<String, String> env)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bash", launcherScript.toString()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        builder.environment().put("EKOOL_MOCK_CDS", "which");
+        Process p = builder.start();
         try {
-            p.getOutputStream().write((realJava + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            p.getOutputStream().close();
-            key = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim()
-                    .split(" ")[0];
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                throw new IOException("cksum did not end within 30 s");
+                throw new IOException(launcherScript + " with EKOOL_MOCK_CDS=which did not end within 30 s");
             }
+            if (p.exitValue() > 1) {
+                throw new IOException(launcherScript + " with EKOOL_MOCK_CDS=which ended with status " + p.exitValue()
+                        + ": " + out);
+            }
+            return p.exitValue() == 0;
         } finally {
             p.destroyForcibly();
         }
-        Path release = realJava.getParent().getParent().resolve("release");
-        Matcher version = Pattern.compile("(?m)^JAVA_VERSION=\"([0-9]+)")
-                .matcher(Files.isReadable(release) ? Files.readString(release) : "");
-        int major = version.find() ? Integer.parseInt(version.group(1)) : 0;
-        String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
-        Path archive = jar.resolveSibling(name + "-" + key + (major >= 25 ? ".aot" : ".jsa"));
-        boolean fresh = Files.isRegularFile(archive)
-                && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0;
-        return fresh ? archive : jar.resolveSibling(name + ".no-fresh-archive");
     }
 
     private long[] oneColdStart(boolean viaLauncher, String name, boolean warmClient) throws Exception {
@@ -441,7 +436,8 @@ public final class BenchMain {
         List<Report.Peer> list = new ArrayList<>();
         String readme = String.join(" ", readmeCommand) + " --port 0 --auto-login";
         boolean viaLauncher = readmeCommand.get(0).endsWith("bin/ekool-mock");
-        String how = Report.oursHow(readme, viaLauncher, viaLauncher && Files.isRegularFile(launcherArchive()));
+        String how = Report.oursHow(readme, viaLauncher,
+                viaLauncher && launcherMapsAnArchive(root.resolve(readmeCommand.get(0)), Map.of()));
         list.add(measurePeer(Report.OURS, "ours", how, name -> {
             Mock m = new Mock(readmeCommandLine(), Map.of(), name);
             return new Running(m.proc, m.target, m.listeningNanos);

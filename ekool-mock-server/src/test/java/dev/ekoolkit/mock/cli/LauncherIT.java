@@ -154,13 +154,28 @@ class LauncherIT {
     void the_first_start_after_package_maps_the_archive_that_package_recorded() throws Exception {
         assumeFalse(Boolean.getBoolean("ekool.mock.train.skip"), "package ran without its training run");
         Path jar = RunnableJarIT.jar();
-        Path recorded = jar.resolveSibling("ekool-mock-" + archiveKey() + (Runtime.version().feature() >= 25 ? ".aot" : ".jsa"));
+        Path recorded = archiveBeside(jar);
         assertThat(recorded).as("package's archive for this JVM beside %s", jar).isRegularFile();
         FileTime before = Files.getLastModifiedTime(recorded);
 
         startMappingAnArchiveAndStop(jar);
 
         assertThat(Files.getLastModifiedTime(recorded)).as("%s not recorded again", recorded).isEqualTo(before);
+    }
+
+    @Test
+    void which_names_the_archive_for_this_java_and_says_whether_a_start_maps_it() throws Exception {
+        Path jar = copyOfTheJar();
+        Path expected = archiveBeside(jar);
+
+        assertThat(which(jar)).as("before any run").isEqualTo(new Which(1, expected + "\n"));
+        assertThat(archives()).as("which runs no JVM and records nothing").isEmpty();
+
+        assertThat(trainedArchive(jar)).isEqualTo(expected);
+        assertThat(which(jar)).as("after the training run").isEqualTo(new Which(0, expected + "\n"));
+
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(expected).toMillis() + 2_000));
+        assertThat(which(jar)).as("after the jar was rebuilt").isEqualTo(new Which(1, expected + "\n"));
     }
 
     @Test
@@ -206,6 +221,14 @@ class LauncherIT {
         // Java 25 "source: shared objects file" for one from an AOT cache. The JDK's default archive holds no mock class.
         assertThat(Files.readAllLines(logs.resolve("cl.txt"))).as("cl.txt")
                 .anySatisfy(line -> assertThat(line).contains(" dev.ekoolkit.mock.cli.EkoolMockCli source: shared objects file"));
+    }
+
+    /**
+     * The archive the launcher keeps beside {@code jar} (named ekool-mock.jar) for this JVM: written out here as
+     * the launcher's rule, an oracle independent of the launcher's own code.
+     */
+    private static Path archiveBeside(Path jar) throws Exception {
+        return jar.resolveSibling("ekool-mock-" + archiveKey() + (Runtime.version().feature() >= 25 ? ".aot" : ".jsa"));
     }
 
     /** The launcher's key for this JVM: the POSIX checksum ({@code cksum}) of its {@code java}'s resolved path. */
@@ -255,6 +278,29 @@ class LauncherIT {
         } finally {
             training.descendants().forEach(ProcessHandle::destroyForcibly);
             training.destroyForcibly();
+        }
+    }
+
+    /** What {@code EKOOL_MOCK_CDS=which} answered: its exit status and its standard output. */
+    record Which(int status, String out) {
+    }
+
+    /** Runs {@code EKOOL_MOCK_CDS=which} on {@code jar} (standard error in which-err.txt). */
+    private Which which(Path jar) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString())
+                .redirectError(logs.resolve("which-err.txt").toFile());
+        builder.environment().put("EKOOL_MOCK_JAR", jar.toString());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("EKOOL_MOCK_CDS", "which");
+        builder.environment().remove("EKOOL_MOCK_JAVA_OPTS");
+        Process which = builder.start();
+        try {
+            String out = new String(which.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(which.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(Files.readString(logs.resolve("which-err.txt"))).as("standard error").isEmpty();
+            return new Which(which.exitValue(), out);
+        } finally {
+            which.destroyForcibly();
         }
     }
 

@@ -178,8 +178,12 @@ public class ColdStart {
         Map<String, Double> byName = new java.util.TreeMap<>();
         try (var tasks = Files.list(Path.of("/proc", Long.toString(jvm.pid()), "task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
-                String name = Files.readString(task.resolve("comm")).trim().replaceAll("[0-9]+$", "#");
-                byName.merge(name, cpuMillis(task.resolve("stat")), Double::sum);
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim().replaceAll("[0-9]+$", "#");
+                    byName.merge(name, cpuMillis(task.resolve("stat")), Double::sum);
+                } catch (java.nio.file.NoSuchFileException ended) {
+                    // the thread ended between the listing and the read: its CPU is in the process's total only
+                }
             }
         }
         StringBuilder line = new StringBuilder("    threads:");

@@ -209,11 +209,14 @@ class LauncherIT {
     }
 
     /**
-     * -Xshare:on, so that a JVM that cannot map an archive at all refuses to start, and the class loading log in
-     * cl.txt, which says where each class came from: the JDK's own default archive would satisfy -Xshare:on alone.
+     * -Xshare:on (Java 17), or -XX:AOTMode=on for an AOT cache (Java 25, which refuses -Xshare:on beside
+     * -XX:AOTCache), so that a JVM that cannot map an archive at all refuses to start, and the class loading log
+     * in cl.txt, which says where each class came from: the JDK's own default archive would satisfy -Xshare:on
+     * alone.
      */
     private String mappingLogged() {
-        return "-Xshare:on -Xlog:class+load=info:file=" + logs.resolve("cl.txt");
+        String mapOrFail = Runtime.version().feature() >= 25 ? "-XX:AOTMode=on" : "-Xshare:on";
+        return mapOrFail + " -Xlog:class+load=info:file=" + logs.resolve("cl.txt");
     }
 
     private void assertTheMocksClassesCameFromAnArchive() throws IOException {

@@ -170,9 +170,6 @@ public final class Params {
     }
 
     private static String decode(String raw, int from, int to, String where, String paramName, boolean latin1Bytes) {
-        if (isPlainAscii(raw, from, to)) {
-            return raw.substring(from, to); // nothing to decode: the common case of codes, ids and tokens
-        }
         // A raw non-ASCII char takes at most 3 UTF-8 bytes.
         ByteBuffer bytes = ByteBuffer.allocate((to - from) * 3);
         for (int i = from; i < to; i++) {
@@ -209,17 +206,6 @@ public final class Params {
         } catch (CharacterCodingException e) {
             throw broken(where, paramName, -1, "bytes that are not valid UTF-8");
         }
-    }
-
-    /** {@code true} when {@code raw[from, to)} has no {@code %}, no {@code +} and nothing outside ASCII: it decodes to itself. */
-    private static boolean isPlainAscii(String raw, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = raw.charAt(i);
-            if (c == '%' || c == '+' || c > 0x7f) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static EkoolOAuthException broken(String where, String paramName, int position, String what) {

@@ -216,8 +216,6 @@ public final class TokenFamilies {
     private final SecretKeySpec macKey = new SecretKeySpec(Randoms.bytes(32), "HmacSHA256");
     /** One initialised Mac per thread: Mac.getInstance searches the JCE providers on every call. */
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
-    /** One SHA-256 digest per thread, for the same reason (a token request and every resource request hash a JWT). */
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(TokenFamilies::newSha256);
 
     /**
      * An empty store.
@@ -315,14 +313,10 @@ public final class TokenFamilies {
     }
 
     private static String digest(String serialized) {
-        // digest() also resets the thread's MessageDigest for its next use
-        byte[] d = SHA256.get().digest(serialized.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-        return new String(d, java.nio.charset.StandardCharsets.ISO_8859_1);
-    }
-
-    private static MessageDigest newSha256() {
         try {
-            return MessageDigest.getInstance("SHA-256");
+            byte[] d = MessageDigest.getInstance("SHA-256")
+                    .digest(serialized.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return new String(d, java.nio.charset.StandardCharsets.ISO_8859_1);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }

@@ -181,8 +181,9 @@ public class ColdStart {
                 try {
                     String name = Files.readString(task.resolve("comm")).trim().replaceAll("[0-9]+$", "#");
                     byName.merge(name, cpuMillis(task.resolve("stat")), Double::sum);
-                } catch (java.nio.file.NoSuchFileException ended) {
-                    // the thread ended between the listing and the read: its CPU is in the process's total only
+                } catch (IOException ended) {
+                    // the thread ended between the listing and the read (no such file, or no such process while
+                    // reading): its CPU is in the process's total only
                 }
             }
         }

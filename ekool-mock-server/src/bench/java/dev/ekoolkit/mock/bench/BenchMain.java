@@ -377,22 +377,25 @@ public final class BenchMain {
      */
     private static boolean launcherMapsAnArchive(Path launcherScript, Map<String, String> env)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("bash", launcherScript.toString()).redirectErrorStream(true);
+        Path output = Files.createTempFile("ekool-mock-which", ".txt");
+        ProcessBuilder builder = new ProcessBuilder("bash", launcherScript.toString()).redirectErrorStream(true)
+                .redirectOutput(output.toFile());
         builder.environment().putAll(env);
         builder.environment().put("EKOOL_MOCK_CDS", "which");
         Process p = builder.start();
         try {
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
                 throw new IOException(launcherScript + " with EKOOL_MOCK_CDS=which did not end within 30 s");
             }
-            if (p.exitValue() > 1) {
+            String out = Files.readString(output).trim();
+            if (p.exitValue() > 1 || out.isEmpty()) {
                 throw new IOException(launcherScript + " with EKOOL_MOCK_CDS=which ended with status " + p.exitValue()
                         + ": " + out);
             }
             return p.exitValue() == 0;
         } finally {
             p.destroyForcibly();
+            Files.deleteIfExists(output);
         }
     }
 

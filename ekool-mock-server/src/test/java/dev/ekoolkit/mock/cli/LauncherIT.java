@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -179,6 +180,32 @@ class LauncherIT {
     }
 
     @Test
+    void a_java_home_without_java_is_refused_with_exit_2_and_a_message_naming_the_path() throws Exception {
+        Path jar = copyOfTheJar();
+        Path notAJdk = Files.createDirectories(jarDir.resolve("not-a-jdk"));
+
+        Ended ended = runLauncher(jar, Map.of("JAVA_HOME", notAJdk.toString()), "--version");
+
+        assertThat(ended.status()).isEqualTo(2);
+        assertThat(ended.out()).isEmpty();
+        assertThat(ended.err()).isEqualTo("ekool-mock: no java at " + notAJdk + "/bin/java; set JAVA_HOME to a Java 17 "
+                + "or newer installation, or put its bin on the PATH\n");
+    }
+
+    @Test
+    void an_unknown_ekool_mock_cds_value_is_refused_with_exit_2_before_any_jvm_runs() throws Exception {
+        Path jar = copyOfTheJar();
+
+        Ended ended = runLauncher(jar, Map.of("EKOOL_MOCK_CDS", "wich"), "--version");
+
+        assertThat(ended.status()).isEqualTo(2);
+        assertThat(ended.out()).as("no JVM printed a version").isEmpty();
+        assertThat(ended.err()).isEqualTo("ekool-mock: EKOOL_MOCK_CDS must be on (the default), off, train or which, "
+                + "not 'wich'\n");
+        assertThat(archives()).isEmpty();
+    }
+
+    @Test
     void a_failed_training_run_exits_with_its_status_shows_the_jvms_output_and_leaves_no_archive_and_no_temporary_file()
             throws Exception {
         Path jar = copyOfTheJar();
@@ -201,6 +228,10 @@ class LauncherIT {
         try (Launched start = Launched.start(jar, logs.resolve("start"), mappingLogged())) {
             assertThat(start.process().info().command()).as("the launcher ran java itself (exec), not as a recording child")
                     .hasValueSatisfying(command -> assertThat(command).endsWith("/java"));
+            if (Runtime.version().feature() == 25) {
+                assertThat(start.process().info().arguments()).as("on 25 the cache's training data are ignored")
+                        .hasValueSatisfying(arguments -> assertThat(arguments).contains("-XX:-AOTReplayTraining"));
+            }
             start.signalTheGroup("INT");
 
             start.assertStoppedWithExit0();
@@ -288,22 +319,41 @@ class LauncherIT {
     record Which(int status, String out) {
     }
 
-    /** Runs {@code EKOOL_MOCK_CDS=which} on {@code jar} (standard error in which-err.txt). */
+    /** Runs {@code EKOOL_MOCK_CDS=which} on {@code jar}; it must write nothing to standard error. */
     private Which which(Path jar) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString())
-                .redirectError(logs.resolve("which-err.txt").toFile());
+        Ended ended = runLauncher(jar, Map.of("EKOOL_MOCK_CDS", "which"));
+        assertThat(ended.err()).as("standard error").isEmpty();
+        return new Which(ended.status(), ended.out());
+    }
+
+    /** A launcher run that has ended: its exit status, standard output and standard error. */
+    record Ended(int status, String out, String err) {
+    }
+
+    /**
+     * Runs the launcher on {@code jar} with {@code args}, this JVM's {@code java} as {@code JAVA_HOME} unless
+     * {@code env} says otherwise, and {@code env}; waits for it (30 s at most, then ends it) and answers how it
+     * ended. For runs that end by themselves.
+     */
+    private Ended runLauncher(Path jar, Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(logs, "launcher", ".out");
+        Path err = Files.createTempFile(logs, "launcher", ".err");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().put("EKOOL_MOCK_JAR", jar.toString());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("EKOOL_MOCK_CDS", "which");
+        builder.environment().remove("EKOOL_MOCK_CDS");
         builder.environment().remove("EKOOL_MOCK_JAVA_OPTS");
-        Process which = builder.start();
+        builder.environment().putAll(env);
+        Process launcher = builder.start();
         try {
-            String out = new String(which.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(which.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(Files.readString(logs.resolve("which-err.txt"))).as("standard error").isEmpty();
-            return new Which(which.exitValue(), out);
+            assertThat(launcher.waitFor(30, TimeUnit.SECONDS)).as("the launcher ended; stderr: %s", Files.readString(err))
+                    .isTrue();
+            return new Ended(launcher.exitValue(), Files.readString(out), Files.readString(err));
         } finally {
-            which.destroyForcibly();
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
         }
     }
 

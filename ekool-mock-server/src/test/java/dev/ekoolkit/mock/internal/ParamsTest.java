@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Strict {@code application/x-www-form-urlencoded} parsing: values with nothing to decode are taken as they are (the
- * common case, a fast path), everything else is percent- and plus-decoded as UTF-8, and broken text is an error.
+ * Strict {@code application/x-www-form-urlencoded} parsing: names and values are percent- and plus-decoded as UTF-8,
+ * plain ASCII comes out unchanged, and broken text is an error.
  */
 class ParamsTest {
 

@@ -29,7 +29,12 @@ public final class Call {
         HTML
     }
 
-    /** Where an authorization request's errors go once its client and redirect URI are known (RFC 6749 §4.1.2.1). */
+    /**
+     * Where an authorization request's errors go once its client and redirect URI are known (RFC 6749 §4.1.2.1).
+     *
+     * @param redirectUri the client's redirect URI the error goes to
+     * @param state the authorization request's {@code state}, echoed back, or {@code null} when it sent none
+     */
     public record ErrorRedirect(String redirectUri, String state) {
         /**
          * Requires the redirect URI; the state may be {@code null}.

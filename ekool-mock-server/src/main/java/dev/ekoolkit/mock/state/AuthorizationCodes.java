@@ -37,7 +37,12 @@ public final class AuthorizationCodes {
     public sealed interface Redemption {
     }
 
-    /** The code was valid and is now used; {@code familyId} is what it issued. */
+    /**
+     * The code was valid and is now used.
+     *
+     * @param grant what the code was issued for
+     * @param familyId the token family the redemption issued
+     */
     public record Redeemed(CodeGrant grant, String familyId) implements Redemption {
     }
 
@@ -45,11 +50,20 @@ public final class AuthorizationCodes {
     public record Unknown() implements Redemption {
     }
 
-    /** The code expired at {@code grant.expiresAt()}. */
+    /**
+     * The code expired at {@code grant.expiresAt()}.
+     *
+     * @param grant what the code was issued for
+     */
     public record Expired(CodeGrant grant) implements Redemption {
     }
 
-    /** The code was used before; {@code familyId} names the tokens it issued, which must now be revoked. */
+    /**
+     * The code was used before.
+     *
+     * @param grant what the code was issued for
+     * @param familyId the token family its first redemption issued, which must now be revoked
+     */
     public record Reused(CodeGrant grant, String familyId) implements Redemption {
     }
 

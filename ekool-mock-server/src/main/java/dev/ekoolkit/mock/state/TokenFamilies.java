@@ -161,7 +161,12 @@ public final class TokenFamilies {
     public sealed interface Refresh {
     }
 
-    /** The refresh token was current; the family rotated to {@code issue}. */
+    /**
+     * The refresh token was current; the family rotated.
+     *
+     * @param family the family the refresh token belongs to
+     * @param issue the tokens the rotation issued
+     */
     public record Rotated(FamilyView family, Issue issue) implements Refresh {
     }
 
@@ -169,11 +174,19 @@ public final class TokenFamilies {
     public record UnknownToken() implements Refresh {
     }
 
-    /** The family's refresh lifetime ended. */
+    /**
+     * The family's refresh lifetime ended.
+     *
+     * @param expiredAt when it ended
+     */
     public record ExpiredToken(Instant expiredAt) implements Refresh {
     }
 
-    /** The token had already been rotated: the family is now revoked. */
+    /**
+     * The token had already been rotated: the family is now revoked.
+     *
+     * @param family the family the token belonged to, now revoked
+     */
     public record ReusedToken(FamilyView family) implements Refresh {
     }
 

@@ -65,6 +65,10 @@ public class EkoolProperties {
     /** How the application authenticates at eKool's token endpoint: client_secret_basic or client_secret_post. */
     private ClientAuthentication clientAuthentication = ClientAuthentication.CLIENT_SECRET_BASIC;
 
+    /** Settings with every property at its default; Spring Boot binds the {@code ekool.*} properties onto them. */
+    public EkoolProperties() {
+    }
+
     /**
      * The client id.
      *

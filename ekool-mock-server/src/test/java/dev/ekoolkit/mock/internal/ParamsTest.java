@@ -5,6 +5,9 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,12 +24,12 @@ class ParamsTest {
                 + "&x=a=b&flag&empty=", "form body");
 
         assertThat(p.asMap()).containsExactly(
-                java.util.Map.entry("grant_type", List.of("authorization_code")),
-                java.util.Map.entry("code", List.of("aZ09-._~")),
-                java.util.Map.entry("redirect_uri", List.of("http://localhost:8080/cb")),
-                java.util.Map.entry("x", List.of("a=b")),
-                java.util.Map.entry("flag", List.of("")),
-                java.util.Map.entry("empty", List.of("")));
+                Map.entry("grant_type", List.of("authorization_code")),
+                Map.entry("code", List.of("aZ09-._~")),
+                Map.entry("redirect_uri", List.of("http://localhost:8080/cb")),
+                Map.entry("x", List.of("a=b")),
+                Map.entry("flag", List.of("")),
+                Map.entry("empty", List.of("")));
     }
 
     @Test
@@ -60,6 +63,39 @@ class ParamsTest {
                 .isInstanceOf(EkoolOAuthException.class)
                 .hasMessageContaining("the value of parameter 'code' in the form body has a '%' not followed by two hex"
                         + " digits at position 3");
+    }
+
+    @Test
+    void decodes_an_escape_that_ends_the_text() {
+        assertThat(Params.parse("a=%41", "query").get("a")).isEqualTo("A");
+    }
+
+    @Test
+    void refuses_a_percent_escape_cut_off_by_the_end_of_the_text() {
+        assertThatThrownBy(() -> Params.parse("code=ab%4", "form body"))
+                .isInstanceOf(EkoolOAuthException.class)
+                .hasMessageContaining("the value of parameter 'code' in the form body has a '%' not followed by two hex"
+                        + " digits at position 3");
+        assertThatThrownBy(() -> Params.parse("code=ab%", "form body"))
+                .isInstanceOf(EkoolOAuthException.class)
+                .hasMessageContaining("has a '%' not followed by two hex digits at position 3");
+    }
+
+    @Test
+    void refuses_a_broken_escape_in_a_parameter_name_and_says_it_is_in_a_name() {
+        assertThatThrownBy(() -> Params.parse("na%zz=1", "query"))
+                .isInstanceOf(EkoolOAuthException.class)
+                .hasMessageContaining("a parameter name in the query has a '%' not followed by two hex digits at position 3");
+    }
+
+    @Test
+    void takes_100_parameters_and_refuses_101_saying_how_many_are_allowed() {
+        String hundred = IntStream.rangeClosed(1, 100).mapToObj(i -> "p" + i + "=v").collect(Collectors.joining("&"));
+
+        assertThat(Params.parse(hundred, "form body").asMap()).hasSize(100);
+        assertThatThrownBy(() -> Params.parse(hundred + "&p101=v", "form body"))
+                .isInstanceOf(EkoolOAuthException.class)
+                .hasMessageContaining("the form body has more than 100 parameters");
     }
 
     @Test
